@@ -1,0 +1,85 @@
+package io.quantra.identity;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a password must be: 8 to 128 characters with at least one upper-case letter, one
+ * lower-case letter, one digit and one special character.
+ */
+public final class PasswordPolicy {
+
+	static final int MIN_LENGTH = 8;
+
+	static final int MAX_LENGTH = 128;
+
+	private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+	private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+
+	private static final String DIGITS = "23456789";
+
+	private static final String SPECIAL = "!#%+-.:=?@^_~";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private PasswordPolicy() {
+	}
+
+	/**
+	 * The rules {@code password} breaks, as phrases to show the user; empty when it is
+	 * acceptable.
+	 */
+	public static List<String> violations(String password) {
+		List<String> violations = new ArrayList<>();
+		if (password == null || password.length() < MIN_LENGTH) {
+			violations.add("at least " + MIN_LENGTH + " characters");
+		}
+		if (password != null && password.length() > MAX_LENGTH) {
+			violations.add("at most " + MAX_LENGTH + " characters");
+		}
+		String value = (password != null) ? password : "";
+		if (value.chars().noneMatch(Character::isUpperCase)) {
+			violations.add("an upper-case letter");
+		}
+		if (value.chars().noneMatch(Character::isLowerCase)) {
+			violations.add("a lower-case letter");
+		}
+		if (value.chars().noneMatch(Character::isDigit)) {
+			violations.add("a digit");
+		}
+		if (value.chars().allMatch(Character::isLetterOrDigit)) {
+			violations.add("a special character");
+		}
+		return violations;
+	}
+
+	/**
+	 * A random password that satisfies the policy: 24 characters from an alphabet without
+	 * look-alike characters, about 140 bits of entropy.
+	 */
+	public static String generate() {
+		String all = UPPER + LOWER + DIGITS + SPECIAL;
+		char[] password = new char[24];
+		password[0] = pick(UPPER);
+		password[1] = pick(LOWER);
+		password[2] = pick(DIGITS);
+		password[3] = pick(SPECIAL);
+		for (int i = 4; i < password.length; i++) {
+			password[i] = pick(all);
+		}
+		for (int i = password.length - 1; i > 0; i--) {
+			int j = RANDOM.nextInt(i + 1);
+			char swap = password[i];
+			password[i] = password[j];
+			password[j] = swap;
+		}
+		return new String(password);
+	}
+
+	private static char pick(String alphabet) {
+		return alphabet.charAt(RANDOM.nextInt(alphabet.length()));
+	}
+
+}

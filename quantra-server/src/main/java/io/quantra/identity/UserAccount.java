@@ -1,0 +1,11 @@
+package io.quantra.identity;
+
+import java.time.Instant;
+
+/**
+ * A user account as stored. The password hash never leaves the identity module.
+ */
+record UserAccount(UserId id, String email, String firstName, String lastName, String passwordHash, boolean staff,
+		boolean superuser, boolean active, Instant createdAt, Instant updatedAt) {
+
+}

@@ -1,0 +1,100 @@
+package io.quantra.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL behind user accounts.
+ */
+@Repository
+class UserRepository {
+
+	private static final String COLUMNS = "id, email, first_name, last_name, password_hash, is_staff, is_superuser, "
+			+ "is_active, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	UserRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Inserts a new account; fails with a {@code DuplicateKeyException} when the e-mail
+	 * address is taken.
+	 */
+	UserId insert(NewUser user) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into users (email, first_name, last_name, password_hash, is_staff, is_superuser, is_active, "
+					+ "created_at, updated_at) values (:email, :first, :last, :hash, :staff, :superuser, true, :now, :now)")
+			.param("email", normalizeEmail(user.email()))
+			.param("first", user.firstName())
+			.param("last", user.lastName())
+			.param("hash", user.passwordHash())
+			.param("staff", user.staff())
+			.param("superuser", user.superuser())
+			.param("now", now)
+			.update(keys, "id");
+		return new UserId(Objects.requireNonNull(keys.getKey(), "generated id").longValue());
+	}
+
+	Optional<UserAccount> findByEmail(String email) {
+		return this.jdbc.sql("select " + COLUMNS + " from users where email = :email")
+			.param("email", normalizeEmail(email))
+			.query(UserRepository::map)
+			.optional();
+	}
+
+	Optional<UserAccount> findById(UserId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from users where id = :id")
+			.param("id", id.value())
+			.query(UserRepository::map)
+			.optional();
+	}
+
+	boolean anyActiveStaff() {
+		return this.jdbc.sql("select count(*) from users where is_staff = true and is_active = true")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	static String normalizeEmail(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static UserAccount map(ResultSet rs, int row) throws SQLException {
+		return new UserAccount(new UserId(rs.getLong("id")), rs.getString("email"), rs.getString("first_name"),
+				rs.getString("last_name"), rs.getString("password_hash"), rs.getBoolean("is_staff"),
+				rs.getBoolean("is_superuser"), rs.getBoolean("is_active"), instant(rs, "created_at"),
+				instant(rs, "updated_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * The fields of an account about to be created; the password is already hashed.
+	 */
+	record NewUser(String email, String firstName, String lastName, String passwordHash, boolean staff,
+			boolean superuser) {
+
+	}
+
+}

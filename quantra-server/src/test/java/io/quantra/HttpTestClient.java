@@ -1,0 +1,117 @@
+package io.quantra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to a started Quantra server over real HTTP, the way any client does.
+ */
+public final class HttpTestClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final HttpClient client;
+
+	public HttpTestClient(String base) {
+		this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+	}
+
+	private HttpTestClient(String base, HttpClient client) {
+		this.base = base;
+		this.client = client;
+	}
+
+	public static HttpTestClient local(int port) {
+		return new HttpTestClient("http://localhost:" + port);
+	}
+
+	public static HttpTestClient tls(int port, SSLContext trust) {
+		return new HttpTestClient("https://localhost:" + port,
+				HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(5)).build());
+	}
+
+	public Response get(String path, String... headers) {
+		return send(request(path, headers).GET().build());
+	}
+
+	public Response postJson(String path, String json, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(json))
+			.build());
+	}
+
+	public Response send(String method, String path, BodyPublisher body, String... headers) {
+		return send(request(path, headers).method(method, body).build());
+	}
+
+	public HttpRequest.Builder request(String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30));
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
+	public Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.client.send(request, BodyHandlers.ofString());
+			return new Response(response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request to " + request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A response with its body read as text, and as JSON on demand.
+	 */
+	public record Response(HttpResponse<String> raw) {
+
+		public int status() {
+			return this.raw.statusCode();
+		}
+
+		public String body() {
+			return this.raw.body();
+		}
+
+		public String header(String name) {
+			return this.raw.headers().firstValue(name).orElse(null);
+		}
+
+		public Map<String, java.util.List<String>> headers() {
+			return this.raw.headers().map();
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(this.raw.body());
+		}
+
+		@Override
+		public String toString() {
+			return this.raw.statusCode() + " " + this.raw.body();
+		}
+
+	}
+
+}
