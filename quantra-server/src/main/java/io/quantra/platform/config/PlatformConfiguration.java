@@ -1,5 +1,7 @@
 package io.quantra.platform.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -13,8 +15,16 @@ import org.springframework.context.annotation.Configuration;
 class PlatformConfiguration {
 
 	@Bean
-	DataDirectory dataDirectory(@Value("${quantra.data-dir}") Path path) {
-		return new DataDirectory(path);
+	DataDirectory dataDirectory(@Value("${quantra.data-dir}") Path path) throws IOException {
+		DataDirectory directory = new DataDirectory(path);
+		try {
+			Files.createDirectories(directory.path());
+		}
+		catch (IOException ex) {
+			throw new IOException("Cannot create the data directory " + directory.path()
+					+ "; set QUANTRA_DATA_DIR to a writable directory", ex);
+		}
+		return directory;
 	}
 
 	@Bean

@@ -1,8 +1,5 @@
 package io.quantra.platform.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,7 +40,6 @@ public class QuantraEnvironmentPostProcessor implements EnvironmentPostProcessor
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> derived = new LinkedHashMap<>();
 		Path dataDir = Path.of(environment.getProperty("quantra.data-dir", "./data")).toAbsolutePath().normalize();
-		createDirectories(dataDir);
 		derived.put("quantra.data-dir", dataDir.toString());
 		if (tlsEnabled(environment.getProperty("quantra.tls", "on"))) {
 			derived.putAll(tlsProperties(environment, dataDir));
@@ -81,17 +77,6 @@ public class QuantraEnvironmentPostProcessor implements EnvironmentPostProcessor
 			case "on", "true", "yes", "1", "enabled" -> true;
 			default -> throw new IllegalArgumentException("QUANTRA_TLS must be 'on' or 'off', not '" + value + "'");
 		};
-	}
-
-	private static void createDirectories(Path dataDir) {
-		try {
-			Files.createDirectories(dataDir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(
-					"Cannot create the data directory " + dataDir + "; set QUANTRA_DATA_DIR to a writable directory",
-					ex);
-		}
 	}
 
 }
