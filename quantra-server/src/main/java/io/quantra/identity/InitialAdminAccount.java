@@ -14,8 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * file and nothing else.
  */
 @Component
-class InitialAdminAccount implements ApplicationRunner {
+class InitialAdminAccount implements SmartInitializingSingleton {
 
 	static final String DEFAULT_EMAIL = "admin@quantra.local";
 
@@ -57,8 +56,12 @@ class InitialAdminAccount implements ApplicationRunner {
 		this.password = password;
 	}
 
+	/**
+	 * Runs once the schema is migrated and before the server accepts connections, so the
+	 * password file exists by the time {@code /version} first answers.
+	 */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		ensureExists();
 	}
 

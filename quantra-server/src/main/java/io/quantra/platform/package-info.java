@@ -3,5 +3,5 @@
  * scrubbing, the data directory and the blob store. Every other module may use this
  * package's public types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package io.quantra.platform;
