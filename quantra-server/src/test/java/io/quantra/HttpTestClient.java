@@ -49,6 +49,12 @@ public final class HttpTestClient {
 		return send(request(path, headers).GET().build());
 	}
 
+	public Response send(String method, String path, String json, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.method(method, BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Response postJson(String path, String json, String... headers) {
 		return send(request(path, headers).header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(json))
@@ -101,6 +107,27 @@ public final class HttpTestClient {
 
 		public Map<String, java.util.List<String>> headers() {
 			return this.raw.headers().map();
+		}
+
+		/** The value of a cookie this response sets, or {@code null}. */
+		public String cookie(String name) {
+			return this.raw.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter((c) -> c.startsWith(name + "="))
+				.map((c) -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The whole Set-Cookie header of a cookie, attributes included. */
+		public String setCookie(String name) {
+			return this.raw.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter((c) -> c.startsWith(name + "="))
+				.findFirst()
+				.orElse(null);
 		}
 
 		public JsonNode json() {

@@ -3,6 +3,12 @@ package io.quantra.identity;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import io.quantra.platform.ApiException;
+import io.quantra.platform.ErrorCode;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * What a password must be: 8 to 128 characters with at least one upper-case letter, one
@@ -53,6 +59,14 @@ public final class PasswordPolicy {
 			violations.add("a special character");
 		}
 		return violations;
+	}
+
+	/**
+	 * The 422 answer for a password that breaks {@code violations}.
+	 */
+	public static ApiException rejection(List<String> violations) {
+		return new ApiException(ErrorCode.VALIDATION_ERROR, HttpStatus.UNPROCESSABLE_CONTENT,
+				"The password needs " + String.join(", ", violations) + ".", Map.of("rules", violations));
 	}
 
 	/**

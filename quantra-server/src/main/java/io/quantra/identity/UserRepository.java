@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
 	private static final String COLUMNS = "id, email, first_name, last_name, password_hash, is_staff, is_superuser, "
-			+ "is_active, created_at, updated_at";
+			+ "is_active, created_at, updated_at, failed_logins, locked_until, token_generation";
 
 	private final JdbcClient jdbc;
 
@@ -73,6 +73,42 @@ class UserRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * Counts a failed login; when the count reaches {@code maxAttempts} the account is
+	 * locked until {@code lockedUntil} and the count starts again.
+	 * @return whether this failure locked the account
+	 */
+	boolean recordFailedLogin(UserId id, int maxAttempts, Instant lockedUntil) {
+		this.jdbc.sql("update users set failed_logins = failed_logins + 1 where id = :id")
+			.param("id", id.value())
+			.update();
+		return this.jdbc
+			.sql("update users set locked_until = :until, failed_logins = 0 where id = :id and failed_logins >= :max")
+			.param("until", Timestamp.from(lockedUntil))
+			.param("max", maxAttempts)
+			.param("id", id.value())
+			.update() > 0;
+	}
+
+	void recordSuccessfulLogin(UserId id) {
+		this.jdbc
+			.sql("update users set failed_logins = 0, locked_until = null where id = :id and "
+					+ "(failed_logins <> 0 or locked_until is not null)")
+			.param("id", id.value())
+			.update();
+	}
+
+	/**
+	 * Ends every access token issued so far by moving the account to a new token
+	 * generation.
+	 */
+	void advanceTokenGeneration(UserId id) {
+		this.jdbc.sql("update users set token_generation = token_generation + 1, updated_at = :now where id = :id")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id.value())
+			.update();
+	}
+
 	static String normalizeEmail(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}
@@ -81,7 +117,8 @@ class UserRepository {
 		return new UserAccount(new UserId(rs.getLong("id")), rs.getString("email"), rs.getString("first_name"),
 				rs.getString("last_name"), rs.getString("password_hash"), rs.getBoolean("is_staff"),
 				rs.getBoolean("is_superuser"), rs.getBoolean("is_active"), instant(rs, "created_at"),
-				instant(rs, "updated_at"));
+				instant(rs, "updated_at"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
+				rs.getInt("token_generation"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -26,6 +26,8 @@ public enum ErrorCode {
 
 	CONFLICT(HttpStatus.CONFLICT),
 
+	ACCOUNT_LOCKED(HttpStatus.LOCKED),
+
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
 
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
@@ -64,6 +66,7 @@ public enum ErrorCode {
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 423 -> ACCOUNT_LOCKED;
 			case 422 -> VALIDATION_ERROR;
 			case 429 -> RATE_LIMITED;
 			case 503 -> SERVICE_UNAVAILABLE;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quantra.platform.ErrorCode;
+import io.quantra.platform.ProblemWriter;
 import io.quantra.platform.RequestId;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * extended with {@code error}, {@code code} and {@code request_id}.
  */
 @Component
-class Problems {
+class Problems implements ProblemWriter {
 
 	private final JsonMapper json;
 
@@ -70,6 +71,12 @@ class Problems {
 	static String originalUri(HttpServletRequest request) {
 		Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		return (forwarded != null) ? forwarded.toString() : request.getRequestURI();
+	}
+
+	@Override
+	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+			throws IOException {
+		write(response, code.status(), code, message, request);
 	}
 
 	private static String title(HttpStatusCode status) {

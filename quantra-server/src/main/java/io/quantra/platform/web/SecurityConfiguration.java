@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.RouteAuthorizations;
+import io.quantra.platform.SecurityChainContribution;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<RouteAuthorizations> modules,
+			List<SecurityChainContribution> contributions,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
 			Problems problems) throws Exception {
 		// Bearer and API tokens are never attached by a browser on its own: nothing to
@@ -65,6 +67,9 @@ class SecurityConfiguration {
 				routes.requestMatchers(new UnmappedRouteMatcher(mappings)).permitAll();
 				routes.anyRequest().authenticated();
 			});
+		for (SecurityChainContribution contribution : contributions) {
+			contribution.contribute(http);
+		}
 		return http.build();
 	}
 

@@ -1,0 +1,41 @@
+package io.quantra.identity;
+
+import io.quantra.platform.ProblemWriter;
+import io.quantra.platform.RouteAuthorizations;
+import io.quantra.platform.SecurityChainContribution;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Plugs identity into the security chain: the filter that turns credentials into a
+ * {@link io.quantra.platform.CurrentUser}, and the rules for the sign-in routes.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentitySecurity {
+
+	@Bean
+	SecurityChainContribution credentialAuthentication(JwtTokens jwt, ApiTokenService apiTokens,
+			SessionService sessions, UserRepository users, ProblemWriter problems) {
+		CredentialAuthenticationFilter filter = new CredentialAuthenticationFilter(jwt, apiTokens, sessions, users,
+				problems);
+		return (http) -> http.addFilterBefore(filter, AnonymousAuthenticationFilter.class);
+	}
+
+	/**
+	 * Signing in, out and refreshing are open to anyone; everything about one's account
+	 * needs a login.
+	 */
+	@Bean
+	RouteAuthorizations identityRouteRules() {
+		return (routes) -> routes
+			.requestMatchers(HttpMethod.POST, "/login", "/logout", "/auth/login", "/auth/register", "/auth/refresh",
+					"/auth/logout")
+			.permitAll()
+			.requestMatchers("/auth/me", "/account/**")
+			.authenticated();
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.quantra.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quantra.identity.TokenService.TokenPair;
+import io.quantra.identity.UserRepository.NewUser;
+import io.quantra.platform.ApiException;
+import io.quantra.platform.ClientInfo;
+import io.quantra.platform.CurrentUser;
+import io.quantra.platform.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Token login (seed 003): {@code /auth/login}, {@code /auth/refresh},
+ * {@code /auth/logout}, {@code /auth/me} and, when {@code ALLOW_REGISTRATION=true},
+ * {@code /auth/register}.
+ */
+@RestController
+class TokenController {
+
+	private final LoginService logins;
+
+	private final TokenService tokens;
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final boolean registrationOpen;
+
+	TokenController(LoginService logins, TokenService tokens, UserRepository users, PasswordEncoder passwords,
+			@Value("${quantra.registration.enabled:false}") boolean registrationOpen) {
+		this.logins = logins;
+		this.tokens = tokens;
+		this.users = users;
+		this.passwords = passwords;
+		this.registrationOpen = registrationOpen;
+	}
+
+	@Operation(summary = "Exchange e-mail and password for an access and a refresh token")
+	@PostMapping("/auth/login")
+	Map<String, Object> login(@RequestBody ConsoleLoginController.Credentials credentials, HttpServletRequest request) {
+		ClientInfo client = ClientInfo.of(request);
+		UserAccount user = this.logins.authenticate(credentials.email(), credentials.password(), client);
+		TokenPair pair = this.tokens.issue(user, client);
+		this.logins.succeeded(user, client, "jwt");
+		return body(pair);
+	}
+
+	@Operation(summary = "Exchange a refresh token (once) for a new token pair")
+	@PostMapping("/auth/refresh")
+	Map<String, Object> refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
+		return body(this.tokens.refresh(body.refreshToken(), ClientInfo.of(request)));
+	}
+
+	@Operation(summary = "Revoke a refresh token and the login it belongs to")
+	@PostMapping("/auth/logout")
+	Map<String, Object> logout(@RequestBody RefreshRequest body) {
+		this.tokens.logout(body.refreshToken());
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("status", "success");
+		response.put("message", "Logged out successfully.");
+		return response;
+	}
+
+	@Operation(summary = "The signed-in account")
+	@GetMapping("/auth/me")
+	Map<String, Object> me(@AuthenticationPrincipal CurrentUser caller) {
+		UserAccount user = this.users.findById(new UserId(caller.userId()))
+			.orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The account no longer exists."));
+		return UserViews.detail(user);
+	}
+
+	@Operation(summary = "Create an account (only when registration is open)")
+	@PostMapping("/auth/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> register(@RequestBody Registration registration) {
+		if (!this.registrationOpen) {
+			throw ApiException.permissionDenied("Registration is closed; ask an administrator for an account.");
+		}
+		String email = (registration.email() != null) ? registration.email().trim() : "";
+		if (!email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}") || email.length() > 320) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR, "email must be an e-mail address.");
+		}
+		List<String> violations = PasswordPolicy.violations(registration.password());
+		if (!violations.isEmpty()) {
+			throw PasswordPolicy.rejection(violations);
+		}
+		try {
+			UserId id = this.users.insert(new NewUser(email, clip(registration.firstName()),
+					clip(registration.lastName()), this.passwords.encode(registration.password()), false, false));
+			return UserViews.detail(this.users.findById(id).orElseThrow());
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiException.conflict("An account with this e-mail address exists already.");
+		}
+	}
+
+	private static String clip(String name) {
+		if (name == null) {
+			return "";
+		}
+		String trimmed = name.trim();
+		if (trimmed.length() > 150) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR, "Names must be at most 150 characters.");
+		}
+		return trimmed;
+	}
+
+	private static Map<String, Object> body(TokenPair pair) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", pair.accessToken());
+		body.put("refresh_token", pair.refreshToken());
+		body.put("token_type", "bearer");
+		body.put("expires_in", pair.expiresIn());
+		return body;
+	}
+
+	record RefreshRequest(@JsonProperty("refresh_token") String refreshToken) {
+	}
+
+	record Registration(String email, String password, @JsonProperty("first_name") String firstName,
+			@JsonProperty("last_name") String lastName) {
+	}
+
+}
