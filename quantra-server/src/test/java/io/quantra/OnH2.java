@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "quantra.tls=off", "quantra.management-port=0" })
+		properties = { "quantra.tls=off", "quantra.management-port=0", "quantra.rate-limits.enabled=false" })
 @ContextConfiguration(initializers = OnH2.Initializer.class)
 public @interface OnH2 {
 

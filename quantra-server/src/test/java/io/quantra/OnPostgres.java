@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "quantra.tls=off", "quantra.management-port=0" })
+		properties = { "quantra.tls=off", "quantra.management-port=0", "quantra.rate-limits.enabled=false" })
 @ContextConfiguration(initializers = OnPostgres.Initializer.class)
 public @interface OnPostgres {
 

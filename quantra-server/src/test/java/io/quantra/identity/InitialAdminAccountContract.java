@@ -8,18 +8,16 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quantra.TestServers;
 import io.quantra.platform.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import io.quantra.QuantraApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -39,7 +37,7 @@ abstract class InitialAdminAccountContract {
 		Map<String, Object> properties = new HashMap<>(freshDatabase());
 		properties.put("quantra.admin.email", "Ops.Lead@Example.com");
 		properties.put("quantra.admin.password", "Correct-Horse-42");
-		try (ConfigurableApplicationContext server = start(properties)) {
+		try (ConfigurableApplicationContext server = TestServers.start(properties)) {
 			Map<String, Object> row = staffRow(server);
 			assertThat(row.get("email")).isEqualTo("ops.lead@example.com");
 			assertThat(row.get("is_superuser")).isEqualTo(true);
@@ -58,7 +56,7 @@ abstract class InitialAdminAccountContract {
 		Map<String, Object> properties = freshDatabase();
 		Path file;
 		String password;
-		try (ConfigurableApplicationContext server = start(properties)) {
+		try (ConfigurableApplicationContext server = TestServers.start(properties)) {
 			file = dataDirectory(server).resolve(InitialAdminAccount.PASSWORD_FILE);
 			assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 			password = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -71,7 +69,7 @@ abstract class InitialAdminAccountContract {
 		assertThat(output.getOut()).contains(file.toString()).doesNotContain(password);
 
 		FileTime written = Files.getLastModifiedTime(file);
-		try (ConfigurableApplicationContext restarted = start(properties)) {
+		try (ConfigurableApplicationContext restarted = TestServers.start(properties)) {
 			assertThat(staffCount(restarted)).isEqualTo(1);
 		}
 		assertThat(Files.readString(file, StandardCharsets.UTF_8).trim()).isEqualTo(password);
@@ -82,19 +80,9 @@ abstract class InitialAdminAccountContract {
 	void aWeakConfiguredPasswordStopsTheStartWithTheRulesItBreaks() {
 		Map<String, Object> properties = new HashMap<>(freshDatabase());
 		properties.put("quantra.admin.password", "password");
-		assertThatException().isThrownBy(() -> start(properties).close())
+		assertThatException().isThrownBy(() -> TestServers.start(properties).close())
 			.satisfies((ex) -> assertThat(rootCause(ex).getMessage()).contains("QUANTRA_ADMIN_PASSWORD")
 				.contains("a digit"));
-	}
-
-	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-		Map<String, Object> all = new HashMap<>(properties);
-		all.put("quantra.tls", "off");
-		all.put("quantra.port", "0");
-		all.put("quantra.management-port", "0");
-		// as command-line arguments, which take precedence over application.yml
-		return new SpringApplicationBuilder(QuantraApplication.class)
-			.run(all.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 	}
 
 	private static Map<String, Object> staffRow(ConfigurableApplicationContext server) {

@@ -7,18 +7,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
-import io.quantra.QuantraApplication;
 import io.quantra.TestDatabases;
+import io.quantra.TestServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +33,25 @@ class TlsIntegrationTests {
 	void firstStartServesHttpsWithAGeneratedCertificateThatLaterStartsReuse() throws Exception {
 		Path dataDir = TestDatabases.newDataDirectory();
 		X509Certificate first;
-		try (ConfigurableApplicationContext server = start(dataDir)) {
+		try (ConfigurableApplicationContext server = TestServers
+			.start(Map.of("quantra.data-dir", dataDir.toString(), "quantra.tls", "on"))) {
 			SelfSignedKeyStore keyStore = new SelfSignedKeyStore(dataDir.resolve("tls"));
 			assertThat(Files.getPosixFilePermissions(keyStore.keyStore()))
 				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 			first = certificate(keyStore.certificatePem());
-			HttpTestClient https = HttpTestClient.tls(port(server), trusting(first));
+			HttpTestClient https = HttpTestClient.tls(TestServers.port(server), trusting(first));
 
 			Response version = https.get("/version");
 			assertThat(version.status()).isEqualTo(200);
 			assertThat(version.header("Strict-Transport-Security")).contains("max-age=31536000");
 			assertThat(https.get("/missing").header("Strict-Transport-Security")).isNotNull();
 		}
-		try (ConfigurableApplicationContext restarted = start(dataDir)) {
+		try (ConfigurableApplicationContext restarted = TestServers
+			.start(Map.of("quantra.data-dir", dataDir.toString(), "quantra.tls", "on"))) {
 			X509Certificate second = certificate(new SelfSignedKeyStore(dataDir.resolve("tls")).certificatePem());
 			assertThat(second).isEqualTo(first);
-			assertThat(HttpTestClient.tls(port(restarted), trusting(first)).get("/version").status()).isEqualTo(200);
+			assertThat(HttpTestClient.tls(TestServers.port(restarted), trusting(first)).get("/version").status())
+				.isEqualTo(200);
 		}
 	}
 
@@ -68,15 +70,6 @@ class TlsIntegrationTests {
 			store.load(in, keyStore.password().toCharArray());
 		}
 		assertThat(store.isKeyEntry(SelfSignedKeyStore.ALIAS)).isTrue();
-	}
-
-	private static ConfigurableApplicationContext start(Path dataDir) {
-		return new SpringApplicationBuilder(QuantraApplication.class).run("--quantra.data-dir=" + dataDir,
-				"--quantra.tls=on", "--quantra.port=0", "--quantra.management-port=0");
-	}
-
-	private static int port(ConfigurableApplicationContext server) {
-		return ((WebServerApplicationContext) server).getWebServer().getPort();
 	}
 
 	private static X509Certificate certificate(Path pem) throws Exception {
