@@ -24,7 +24,10 @@ class ConsoleLoginController {
 
 	private final SessionService sessions;
 
-	ConsoleLoginController(LoginService logins, SessionService sessions) {
+	private final MfaService mfa;
+
+	ConsoleLoginController(LoginService logins, SessionService sessions, MfaService mfa) {
+		this.mfa = mfa;
 		this.logins = logins;
 		this.sessions = sessions;
 	}
@@ -35,8 +38,12 @@ class ConsoleLoginController {
 			HttpServletResponse response) {
 		ClientInfo client = ClientInfo.of(request);
 		UserAccount user = this.logins.authenticate(credentials.email(), credentials.password(), client);
-		NewSession session = this.sessions.start(user.id(), true, client);
+		boolean needsMfa = this.mfa.required(user);
+		NewSession session = this.sessions.start(user.id(), !needsMfa, client);
 		SessionCookies.set(request, response, session.token(), session.csrfToken());
+		if (needsMfa) {
+			return MfaPrompts.prompt(user);
+		}
 		this.logins.succeeded(user, client, "session");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", "success");

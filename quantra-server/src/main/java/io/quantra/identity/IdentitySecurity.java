@@ -32,8 +32,10 @@ class IdentitySecurity {
 	RouteAuthorizations identityRouteRules() {
 		return (routes) -> routes
 			.requestMatchers(HttpMethod.POST, "/login", "/logout", "/auth/login", "/auth/register", "/auth/refresh",
-					"/auth/logout")
+					"/auth/logout", "/mfa/verify", "/mfa/setup", "/mfa/enable")
 			.permitAll()
+			.requestMatchers("/mfa/disable")
+			.authenticated()
 			.requestMatchers("/auth/me", "/account/**")
 			.authenticated();
 	}

@@ -43,8 +43,14 @@ class TokenController {
 
 	private final boolean registrationOpen;
 
+	private final MfaService mfa;
+
+	private final JwtTokens jwt;
+
 	TokenController(LoginService logins, TokenService tokens, UserRepository users, PasswordEncoder passwords,
-			@Value("${quantra.registration.enabled:false}") boolean registrationOpen) {
+			@Value("${quantra.registration.enabled:false}") boolean registrationOpen, MfaService mfa, JwtTokens jwt) {
+		this.mfa = mfa;
+		this.jwt = jwt;
 		this.logins = logins;
 		this.tokens = tokens;
 		this.users = users;
@@ -57,6 +63,12 @@ class TokenController {
 	Map<String, Object> login(@RequestBody ConsoleLoginController.Credentials credentials, HttpServletRequest request) {
 		ClientInfo client = ClientInfo.of(request);
 		UserAccount user = this.logins.authenticate(credentials.email(), credentials.password(), client);
+		if (this.mfa.required(user)) {
+			Map<String, Object> pending = MfaPrompts.prompt(user);
+			pending.put("mfa_token",
+					this.jwt.issue(user.id().value(), user.tokenGeneration(), JwtTokens.TokenType.MFA).token());
+			return pending;
+		}
 		TokenPair pair = this.tokens.issue(user, client);
 		this.logins.succeeded(user, client, "jwt");
 		return body(pair);
@@ -122,7 +134,7 @@ class TokenController {
 		return trimmed;
 	}
 
-	private static Map<String, Object> body(TokenPair pair) {
+	static Map<String, Object> body(TokenPair pair) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", pair.accessToken());
 		body.put("refresh_token", pair.refreshToken());

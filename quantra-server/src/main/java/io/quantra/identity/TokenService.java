@@ -1,7 +1,6 @@
 package io.quantra.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

@@ -7,7 +7,7 @@ import java.time.Instant;
  */
 record UserAccount(UserId id, String email, String firstName, String lastName, String passwordHash, boolean staff,
 		boolean superuser, boolean active, Instant createdAt, Instant updatedAt, int failedLogins, Instant lockedUntil,
-		int tokenGeneration) {
+		int tokenGeneration, boolean mfaEnabled, String mfaSecret, String mfaPendingSecret) {
 
 	boolean lockedAt(Instant now) {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
 	private static final String COLUMNS = "id, email, first_name, last_name, password_hash, is_staff, is_superuser, "
-			+ "is_active, created_at, updated_at, failed_logins, locked_until, token_generation";
+			+ "is_active, created_at, updated_at, failed_logins, locked_until, token_generation, mfa_enabled, mfa_secret, "
+			+ "mfa_pending_secret";
 
 	private final JdbcClient jdbc;
 
@@ -118,7 +119,8 @@ class UserRepository {
 				rs.getString("last_name"), rs.getString("password_hash"), rs.getBoolean("is_staff"),
 				rs.getBoolean("is_superuser"), rs.getBoolean("is_active"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
-				rs.getInt("token_generation"));
+				rs.getInt("token_generation"), rs.getBoolean("mfa_enabled"), rs.getString("mfa_secret"),
+				rs.getString("mfa_pending_secret"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

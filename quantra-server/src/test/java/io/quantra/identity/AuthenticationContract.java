@@ -1,24 +1,15 @@
 package io.quantra.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
-import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
-import io.quantra.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,28 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, lockout, and the audit trail they leave. Runs on each supported database.
  */
 @ExtendWith(OutputCaptureExtension.class)
-abstract class AuthenticationContract {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestAccounts accounts;
-
-	@Autowired
-	TestClock clock;
-
-	HttpTestClient http;
-
-	@BeforeEach
-	void connect() {
-		this.http = HttpTestClient.local(this.port);
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
+abstract class AuthenticationContract extends IdentityHttpTests {
 
 	@Test
 	void consoleLoginSetsProtectedCookiesAndAuthenticatesLaterRequests() {
@@ -344,37 +314,6 @@ abstract class AuthenticationContract {
 		assertThat(successes.json().get("total").asLong()).isEqualTo(2);
 		assertThat(this.http.get("/audit-logs?from_date=yesterday", bearer(staff)).status()).isEqualTo(400);
 		assertThat(this.http.get("/audit-logs?limit=500", bearer(staff)).status()).isEqualTo(400);
-	}
-
-	Response login(String email, String password) {
-		return this.http.postJson("/login", "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}");
-	}
-
-	Response tokenLogin(String email, String password) {
-		return this.http.postJson("/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}");
-	}
-
-	Response refresh(String refreshToken) {
-		return this.http.postJson("/auth/refresh", "{\"refresh_token\": \"" + refreshToken + "\"}");
-	}
-
-	String staffToken() {
-		return tokenLogin(this.accounts.staff("admin"), TestAccounts.PASSWORD).json().get("access_token").asString();
-	}
-
-	static String[] bearer(String token) {
-		return new String[] { "Authorization", "Bearer " + token };
-	}
-
-	static String cookies(Response login) {
-		return "quantra_session=" + login.cookie("quantra_session") + "; quantra_csrf=" + login.cookie("quantra_csrf");
-	}
-
-	static JsonNode claims(String jwt) {
-		String payload = jwt.split("\\.")[1];
-		return JsonMapper.builder()
-			.build()
-			.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
 	}
 
 }
