@@ -1,5 +1,6 @@
 package io.quantra.identity;
 
+import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ProblemWriter;
 import io.quantra.platform.RouteAuthorizations;
 import io.quantra.platform.SecurityChainContribution;
@@ -36,6 +37,8 @@ class IdentitySecurity {
 			.permitAll()
 			.requestMatchers("/mfa/disable")
 			.authenticated()
+			.requestMatchers("/users", "/users/**")
+			.hasAuthority(CurrentUser.ROLE_STAFF)
 			.requestMatchers("/auth/me", "/account/**")
 			.authenticated();
 	}

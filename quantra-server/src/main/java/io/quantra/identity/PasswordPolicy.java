@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * What a password must be: 8 to 128 characters with at least one upper-case letter, one
- * lower-case letter, one digit and one special character.
+ * lower-case letter, one digit and one special character, and not one of the 30,000 most
+ * common passwords (OWASP ASVS 6.2.4; the list ships with the zxcvbn library, compared
+ * ignoring case).
  */
 public final class PasswordPolicy {
 
@@ -57,6 +59,9 @@ public final class PasswordPolicy {
 		}
 		if (value.chars().allMatch(Character::isLetterOrDigit)) {
 			violations.add("a special character");
+		}
+		if (!value.isEmpty() && CommonPasswords.contains(value)) {
+			violations.add("not to be a commonly used password");
 		}
 		return violations;
 	}

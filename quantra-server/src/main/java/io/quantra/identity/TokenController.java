@@ -105,33 +105,21 @@ class TokenController {
 		if (!this.registrationOpen) {
 			throw ApiException.permissionDenied("Registration is closed; ask an administrator for an account.");
 		}
-		String email = (registration.email() != null) ? registration.email().trim() : "";
-		if (!email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}") || email.length() > 320) {
-			throw new ApiException(ErrorCode.VALIDATION_ERROR, "email must be an e-mail address.");
-		}
+		String email = UserAdministration.Emails.require(registration.email());
 		List<String> violations = PasswordPolicy.violations(registration.password());
 		if (!violations.isEmpty()) {
 			throw PasswordPolicy.rejection(violations);
 		}
 		try {
-			UserId id = this.users.insert(new NewUser(email, clip(registration.firstName()),
-					clip(registration.lastName()), this.passwords.encode(registration.password()), false, false));
+			UserId id = this.users
+				.insert(new NewUser(email, UserAdministration.Names.clip("first_name", registration.firstName()),
+						UserAdministration.Names.clip("last_name", registration.lastName()),
+						this.passwords.encode(registration.password()), false, false));
 			return UserViews.detail(this.users.findById(id).orElseThrow());
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiException.conflict("An account with this e-mail address exists already.");
 		}
-	}
-
-	private static String clip(String name) {
-		if (name == null) {
-			return "";
-		}
-		String trimmed = name.trim();
-		if (trimmed.length() > 150) {
-			throw new ApiException(ErrorCode.VALIDATION_ERROR, "Names must be at most 150 characters.");
-		}
-		return trimmed;
 	}
 
 	static Map<String, Object> body(TokenPair pair) {

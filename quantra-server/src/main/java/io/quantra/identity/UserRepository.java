@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,6 +107,50 @@ class UserRepository {
 	void advanceTokenGeneration(UserId id) {
 		this.jdbc.sql("update users set token_generation = token_generation + 1, updated_at = :now where id = :id")
 			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id.value())
+			.update();
+	}
+
+	List<UserAccount> list(int limit, int offset) {
+		return this.jdbc.sql("select " + COLUMNS + " from users order by id limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(UserRepository::map)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from users").query(Long.class).single();
+	}
+
+	void updateProfile(UserId id, String firstName, String lastName) {
+		this.jdbc.sql("update users set first_name = :first, last_name = :last, updated_at = :now where id = :id")
+			.param("first", firstName)
+			.param("last", lastName)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id.value())
+			.update();
+	}
+
+	void updateFlags(UserId id, boolean active, boolean staff) {
+		this.jdbc.sql("update users set is_active = :active, is_staff = :staff, updated_at = :now where id = :id")
+			.param("active", active)
+			.param("staff", staff)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id.value())
+			.update();
+	}
+
+	void updatePassword(UserId id, String passwordHash) {
+		this.jdbc.sql("update users set password_hash = :hash, updated_at = :now where id = :id")
+			.param("hash", passwordHash)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", id.value())
+			.update();
+	}
+
+	void unlock(UserId id) {
+		this.jdbc.sql("update users set failed_logins = 0, locked_until = null where id = :id")
 			.param("id", id.value())
 			.update();
 	}

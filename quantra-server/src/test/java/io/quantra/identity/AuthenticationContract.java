@@ -217,6 +217,14 @@ abstract class AuthenticationContract extends IdentityHttpTests {
 	}
 
 	@Test
+	void registrationIsClosedByDefault() {
+		Response response = this.http.postJson("/auth/register",
+				"{\"email\": \"closed@example.com\", \"password\": \"Self-Serv1ce!\"}");
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.json().get("error").asString()).contains("Registration is closed");
+	}
+
+	@Test
 	void invalidTokensAreRefusedEvenOnPublicRoutes() {
 		assertThat(this.http.get("/version", "Authorization", "Bearer not-a-jwt").status()).isEqualTo(401);
 		assertThat(this.http.get("/version", "X-API-Key", "qapi_unknown").status()).isEqualTo(401);

@@ -24,6 +24,20 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void refusesCommonPasswordsWhateverTheirCase() {
+		assertThat(CommonPasswords.size()).isGreaterThan(20_000);
+		assertThat(PasswordPolicy.violations("P@ssw0rd")).containsExactly("not to be a commonly used password");
+		assertThat(PasswordPolicy.violations("Passw0rd!")).doesNotContain("not to be a commonly used password");
+	}
+
+	@Test
+	void acceptsLongPassphrases() {
+		assertThat(PasswordPolicy.violations("Correct horse battery staple, 64 characters long, for sure!!").isEmpty())
+			.isTrue();
+		assertThat(PasswordPolicy.violations("A1!" + "z".repeat(61))).isEmpty();
+	}
+
+	@Test
 	void generatedPasswordsSatisfyThePolicyAndDoNotRepeat() {
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < 200; i++) {
