@@ -33,13 +33,14 @@ class IdentitySecurity {
 	RouteAuthorizations identityRouteRules() {
 		return (routes) -> routes
 			.requestMatchers(HttpMethod.POST, "/login", "/logout", "/auth/login", "/auth/register", "/auth/refresh",
-					"/auth/logout", "/mfa/verify", "/mfa/setup", "/mfa/enable")
+					"/auth/logout", "/mfa/verify", "/mfa/setup", "/mfa/enable", "/api/auth/login", "/api/auth/register",
+					"/api/auth/refresh", "/api/auth/logout", "/api/auth/forgot-password", "/api/auth/reset-password")
 			.permitAll()
 			.requestMatchers("/mfa/disable")
 			.authenticated()
 			.requestMatchers("/users", "/users/**")
 			.hasAuthority(CurrentUser.ROLE_STAFF)
-			.requestMatchers("/auth/me", "/account/**")
+			.requestMatchers("/auth/me", "/account/**", "/api/auth/me", "/api/auth/profile")
 			.authenticated();
 	}
 

@@ -33,45 +33,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
 
-	private final LoginService logins;
+	private final TokenLogins logins;
 
 	private final TokenService tokens;
 
 	private final UserRepository users;
 
-	private final PasswordEncoder passwords;
+	private final UserAdministration administration;
 
-	private final boolean registrationOpen;
-
-	private final MfaService mfa;
-
-	private final JwtTokens jwt;
-
-	TokenController(LoginService logins, TokenService tokens, UserRepository users, PasswordEncoder passwords,
-			@Value("${quantra.registration.enabled:false}") boolean registrationOpen, MfaService mfa, JwtTokens jwt) {
-		this.mfa = mfa;
-		this.jwt = jwt;
+	TokenController(TokenLogins logins, TokenService tokens, UserRepository users, UserAdministration administration) {
 		this.logins = logins;
 		this.tokens = tokens;
 		this.users = users;
-		this.passwords = passwords;
-		this.registrationOpen = registrationOpen;
+		this.administration = administration;
 	}
 
 	@Operation(summary = "Exchange e-mail and password for an access and a refresh token")
 	@PostMapping("/auth/login")
 	Map<String, Object> login(@RequestBody ConsoleLoginController.Credentials credentials, HttpServletRequest request) {
-		ClientInfo client = ClientInfo.of(request);
-		UserAccount user = this.logins.authenticate(credentials.email(), credentials.password(), client);
-		if (this.mfa.required(user)) {
-			Map<String, Object> pending = MfaPrompts.prompt(user);
-			pending.put("mfa_token",
-					this.jwt.issue(user.id().value(), user.tokenGeneration(), JwtTokens.TokenType.MFA).token());
+		TokenLogins.Outcome outcome = this.logins.login(credentials.email(), credentials.password(),
+				ClientInfo.of(request));
+		if (outcome.tokens() == null) {
+			Map<String, Object> pending = MfaPrompts.prompt(outcome.user());
+			pending.put("mfa_token", outcome.mfaToken());
 			return pending;
 		}
-		TokenPair pair = this.tokens.issue(user, client);
-		this.logins.succeeded(user, client, "jwt");
-		return body(pair);
+		return body(outcome.tokens());
 	}
 
 	@Operation(summary = "Exchange a refresh token (once) for a new token pair")
@@ -102,24 +89,8 @@ class TokenController {
 	@PostMapping("/auth/register")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> register(@RequestBody Registration registration) {
-		if (!this.registrationOpen) {
-			throw ApiException.permissionDenied("Registration is closed; ask an administrator for an account.");
-		}
-		String email = UserAdministration.Emails.require(registration.email());
-		List<String> violations = PasswordPolicy.violations(registration.password());
-		if (!violations.isEmpty()) {
-			throw PasswordPolicy.rejection(violations);
-		}
-		try {
-			UserId id = this.users
-				.insert(new NewUser(email, UserAdministration.Names.clip("first_name", registration.firstName()),
-						UserAdministration.Names.clip("last_name", registration.lastName()),
-						this.passwords.encode(registration.password()), false, false));
-			return UserViews.detail(this.users.findById(id).orElseThrow());
-		}
-		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("An account with this e-mail address exists already.");
-		}
+		return UserViews.detail(this.administration.register(registration.email(), registration.password(),
+				registration.firstName(), registration.lastName()));
 	}
 
 	static Map<String, Object> body(TokenPair pair) {

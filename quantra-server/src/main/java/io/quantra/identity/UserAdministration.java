@@ -13,6 +13,7 @@ import io.quantra.platform.ClientInfo;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -39,8 +40,11 @@ class UserAdministration {
 
 	private final Clock clock;
 
+	private final boolean registrationOpen;
+
 	UserAdministration(UserRepository users, PasswordEncoder passwords, CredentialRevocation revocation, MfaService mfa,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, @Value("${quantra.registration.enabled:false}") boolean registrationOpen) {
+		this.registrationOpen = registrationOpen;
 		this.users = users;
 		this.passwords = passwords;
 		this.revocation = revocation;
@@ -52,10 +56,7 @@ class UserAdministration {
 	@Transactional
 	UserAccount create(NewAccount account, CurrentUser actor, ClientInfo client) {
 		String email = Emails.require(account.email());
-		List<String> violations = PasswordPolicy.violations(account.password());
-		if (!violations.isEmpty()) {
-			throw PasswordPolicy.rejection(violations);
-		}
+		requireStrong(account.password());
 		try {
 			UserId id = this.users.insert(new NewUser(email, Names.clip("first_name", account.firstName()),
 					Names.clip("last_name", account.lastName()), this.passwords.encode(account.password()),
@@ -66,6 +67,76 @@ class UserAdministration {
 		}
 		catch (DuplicateKeyException ex) {
 			throw ApiException.conflict("An account with this e-mail address exists already.");
+		}
+	}
+
+	/**
+	 * Self-service registration, when {@code ALLOW_REGISTRATION=true}.
+	 */
+	@Transactional
+	UserAccount register(String email, String password, String firstName, String lastName) {
+		if (!this.registrationOpen) {
+			throw ApiException.permissionDenied("Registration is closed; ask an administrator for an account.");
+		}
+		String address = Emails.require(email);
+		requireStrong(password);
+		try {
+			UserId id = this.users.insert(new NewUser(address, Names.clip("first_name", firstName),
+					Names.clip("last_name", lastName), this.passwords.encode(password), false, false));
+			this.audit.record(new AuditEvent("user_registered", id.value(), address, "user", Long.toString(id.value()),
+					null, Map.of()));
+			return this.users.findById(id).orElseThrow();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ApiException.conflict("An account with this e-mail address exists already.");
+		}
+	}
+
+	/**
+	 * A user's own change of name or password; a new password needs the current one and
+	 * ends every other session and token.
+	 */
+	@Transactional
+	UserAccount updateOwnProfile(long id, String firstName, String lastName, String currentPassword, String newPassword,
+			ClientInfo client) {
+		UserAccount user = get(id);
+		if (firstName != null || lastName != null) {
+			this.users.updateProfile(user.id(),
+					(firstName != null) ? Names.clip("firstName", firstName) : user.firstName(),
+					(lastName != null) ? Names.clip("lastName", lastName) : user.lastName());
+		}
+		if (newPassword != null) {
+			if (currentPassword == null || !this.passwords.matches(currentPassword, user.passwordHash())) {
+				throw new ApiException(ErrorCode.VALIDATION_ERROR,
+						"currentPassword is required and must be your current password.");
+			}
+			requireStrong(newPassword);
+			this.users.updatePassword(user.id(), this.passwords.encode(newPassword));
+			this.revocation.revokeEverything(user.id());
+			this.audit.record(new AuditEvent("password_changed", user.id().value(), user.email(), "user",
+					Long.toString(user.id().value()), client, Map.of()));
+		}
+		return get(id);
+	}
+
+	/**
+	 * Sets a password chosen through a reset link and ends every session and token.
+	 */
+	@Transactional
+	void resetPassword(UserId id, String newPassword, ClientInfo client) {
+		requireStrong(newPassword);
+		UserAccount user = get(id.value());
+		this.users.updatePassword(id, this.passwords.encode(newPassword));
+		this.users.unlock(id);
+		this.revocation.revokeEverything(id);
+		this.audit.record(new AuditEvent("password_reset", id.value(), user.email(), "user", Long.toString(id.value()),
+				client, Map.of()));
+	}
+
+	private static void requireStrong(String password) {
+		List<String> violations = PasswordPolicy.violations(password);
+		if (!violations.isEmpty()) {
+			throw PasswordPolicy.rejection(violations);
 		}
 	}
 
@@ -101,10 +172,7 @@ class UserAdministration {
 		}
 		boolean revoke = !active && user.active();
 		if (change.password() != null) {
-			List<String> violations = PasswordPolicy.violations(change.password());
-			if (!violations.isEmpty()) {
-				throw PasswordPolicy.rejection(violations);
-			}
+			requireStrong(change.password());
 			this.users.updatePassword(user.id(), this.passwords.encode(change.password()));
 			changed.put("password", "changed");
 			revoke = true;

@@ -1,0 +1,8 @@
+package io.quantra.identity;
+
+import io.quantra.OnPostgres;
+
+@OnPostgres
+class PostgresApiAuthIntegrationTests extends ApiAuthContract {
+
+}
