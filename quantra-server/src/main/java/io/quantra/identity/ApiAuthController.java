@@ -1,5 +1,6 @@
 package io.quantra.identity;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +13,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,8 +41,21 @@ class ApiAuthController {
 
 	private final PasswordResetService resets;
 
+	private final OidcLoginService oidc;
+
+	private final MfaService mfa;
+
+	private final LoginService passwordLogins;
+
+	private final JwtTokens jwt;
+
 	ApiAuthController(TokenLogins logins, TokenService tokens, UserAdministration administration,
-			PasswordResetService resets) {
+			PasswordResetService resets, OidcLoginService oidc, MfaService mfa, LoginService passwordLogins,
+			JwtTokens jwt) {
+		this.oidc = oidc;
+		this.mfa = mfa;
+		this.passwordLogins = passwordLogins;
+		this.jwt = jwt;
 		this.logins = logins;
 		this.tokens = tokens;
 		this.administration = administration;
@@ -117,6 +133,34 @@ class ApiAuthController {
 			// every token was just revoked, this caller's too: hand it a fresh pair
 			response.putAll(tokens(this.tokens.issue(user, client)));
 		}
+		return response;
+	}
+
+	@Operation(summary = "Sign in with the configured OpenID Connect provider (Google or any issuer)")
+	@GetMapping("/google")
+	ResponseEntity<Void> google() {
+		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(this.oidc.start())).build();
+	}
+
+	@Operation(summary = "Where the provider sends the browser back; answers with tokens (camelCase)")
+	@GetMapping("/google/callback")
+	Map<String, Object> googleCallback(@RequestParam(required = false) String code,
+			@RequestParam(required = false) String state, @RequestParam(required = false) String error,
+			HttpServletRequest request) {
+		if (error != null) {
+			throw new ApiException(ErrorCode.UNAUTHORIZED, "The identity provider did not sign you in.");
+		}
+		ClientInfo client = ClientInfo.of(request);
+		UserAccount user = this.oidc.complete(code, state, client);
+		if (this.mfa.required(user)) {
+			Map<String, Object> pending = new LinkedHashMap<>(MfaPrompts.prompt(user));
+			pending.put("mfaToken",
+					this.jwt.issue(user.id().value(), user.tokenGeneration(), JwtTokens.TokenType.MFA).token());
+			return pending;
+		}
+		Map<String, Object> response = tokens(this.tokens.issue(user, client));
+		this.passwordLogins.succeeded(user, client, "oidc");
+		response.put("user", user(user));
 		return response;
 	}
 

@@ -36,6 +36,8 @@ class IdentitySecurity {
 					"/auth/logout", "/mfa/verify", "/mfa/setup", "/mfa/enable", "/api/auth/login", "/api/auth/register",
 					"/api/auth/refresh", "/api/auth/logout", "/api/auth/forgot-password", "/api/auth/reset-password")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/auth/google", "/api/auth/google/callback")
+			.permitAll()
 			.requestMatchers("/mfa/disable")
 			.authenticated()
 			.requestMatchers("/users", "/users/**")

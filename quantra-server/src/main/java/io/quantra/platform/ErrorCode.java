@@ -36,6 +36,8 @@ public enum ErrorCode {
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
 
+	UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY),
+
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
 
 	GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT);
@@ -69,6 +71,7 @@ public enum ErrorCode {
 			case 423 -> ACCOUNT_LOCKED;
 			case 422 -> VALIDATION_ERROR;
 			case 429 -> RATE_LIMITED;
+			case 502 -> UPSTREAM_FAILED;
 			case 503 -> SERVICE_UNAVAILABLE;
 			case 504 -> GATEWAY_TIMEOUT;
 			default -> (status >= 500) ? INTERNAL_ERROR : BAD_REQUEST;

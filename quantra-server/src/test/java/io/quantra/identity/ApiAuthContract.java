@@ -117,6 +117,13 @@ abstract class ApiAuthContract extends IdentityHttpTests {
 		assertThat(tokenLogin(email, "Changed-Passw0rd").status()).isEqualTo(200);
 	}
 
+	@Test
+	void providerSignInAnswersClearlyWhenNotConfigured() {
+		Response response = this.http.get("/api/auth/google");
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.json().get("error").asString()).contains("QUANTRA_OIDC_ISSUER");
+	}
+
 	private Response resetPassword(String token, String password) {
 		return this.http.postJson("/api/auth/reset-password",
 				"{\"token\": \"" + token + "\", \"newPassword\": \"" + password + "\"}");
