@@ -49,6 +49,13 @@ public final class HttpTestClient {
 		return send(request(path, headers).GET().build());
 	}
 
+	public Response send(String method, String path, String json, String[] auth, String... headers) {
+		String[] all = new String[auth.length + headers.length];
+		System.arraycopy(auth, 0, all, 0, auth.length);
+		System.arraycopy(headers, 0, all, auth.length, headers.length);
+		return send(method, path, json, all);
+	}
+
 	public Response send(String method, String path, String json, String... headers) {
 		return send(request(path, headers).header("Content-Type", "application/json")
 			.method(method, BodyPublishers.ofString(json))

@@ -1,0 +1,8 @@
+package io.quantra.pipelines;
+
+import io.quantra.OnPostgres;
+
+@OnPostgres
+class PostgresCanvasIntegrationTests extends CanvasContract {
+
+}
