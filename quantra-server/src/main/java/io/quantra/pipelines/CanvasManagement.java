@@ -137,12 +137,18 @@ class CanvasManagement {
 			throw invalid("An edge cannot join node " + source + " to itself.");
 		}
 		this.canvas.lockAndAdvance(projectId);
-		CanvasGraph graph = graph(projectId);
+		List<Long> present = this.canvas.nodeIdsAmong(projectId, List.of(source, target));
 		for (long id : List.of(source, target)) {
-			if (!graph.nodes().containsKey(id)) {
+			if (!present.contains(id)) {
 				throw invalid("Node " + id + " is not on the canvas of project " + projectId + ".");
 			}
 		}
+		// the cycle check needs the edges only, not the nodes' configurations
+		CanvasGraph graph = new CanvasGraph(List.of(),
+				this.canvas.edges(projectId)
+					.stream()
+					.map((e) -> new CanvasGraph.Edge(e.id(), e.source(), e.target(), e.mode()))
+					.toList());
 		boolean exists = graph.edges().stream().anyMatch((e) -> e.source() == source && e.target() == target);
 		if (exists) {
 			throw ApiException.conflict("An edge " + source + "→" + target + " exists already.");

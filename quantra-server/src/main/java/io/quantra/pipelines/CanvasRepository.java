@@ -158,6 +158,15 @@ class CanvasRepository {
 			.list();
 	}
 
+	/** Which of {@code ids} are nodes of the project. */
+	List<Long> nodeIdsAmong(long projectId, List<Long> ids) {
+		return this.jdbc.sql("select id from canvas_nodes where project_id = :project and id in (:ids)")
+			.param("project", projectId)
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
+	}
+
 	void deleteEdge(long id) {
 		this.jdbc.sql("delete from canvas_edges where id = :id").param("id", id).update();
 	}
