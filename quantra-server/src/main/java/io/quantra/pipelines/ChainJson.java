@@ -102,7 +102,8 @@ public final class ChainJson {
 		return entry;
 	}
 
-	static String key(long id) {
+	/** The chain key of a node, {@code node_<id>}. */
+	public static String key(long id) {
 		return PREFIX + id;
 	}
 

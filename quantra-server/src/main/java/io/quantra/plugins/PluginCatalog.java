@@ -15,6 +15,9 @@ public interface PluginCatalog {
 
 	Optional<PluginDescriptor> find(String id);
 
+	/** The plugin that runs nodes of {@code id}, if this server can run it. */
+	Optional<ExecutablePlugin> executable(String id);
+
 	/**
 	 * The ways {@code config} breaks the plugin's schema, each naming the JSON path that
 	 * fails as a JSON Pointer

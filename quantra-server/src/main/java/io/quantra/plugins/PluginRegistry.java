@@ -26,8 +26,13 @@ class PluginRegistry implements PluginCatalog {
 
 	private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
+	private final Map<String, ExecutablePlugin> executables = new LinkedHashMap<>();
+
 	PluginRegistry(List<Plugin> plugins, JsonMapper json) {
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+		plugins.stream()
+			.filter(ExecutablePlugin.class::isInstance)
+			.forEach((p) -> this.executables.put(p.descriptor().id(), (ExecutablePlugin) p));
 		plugins.stream().map(Plugin::descriptor).sorted(Comparator.comparing(PluginDescriptor::id)).forEach((d) -> {
 			if (this.descriptors.putIfAbsent(d.id(), d) != null) {
 				throw new IllegalStateException("Two plugins claim the id '" + d.id() + "'");
@@ -49,6 +54,11 @@ class PluginRegistry implements PluginCatalog {
 	@Override
 	public Optional<PluginDescriptor> find(String id) {
 		return Optional.ofNullable((id != null) ? this.descriptors.get(id) : null);
+	}
+
+	@Override
+	public Optional<ExecutablePlugin> executable(String id) {
+		return Optional.ofNullable((id != null) ? this.executables.get(id) : null);
 	}
 
 	@Override

@@ -26,10 +26,13 @@ abstract class BuiltInPlugin implements Plugin {
 
 	private final PluginDescriptor descriptor;
 
+	/** Runs on this server. */
+	static final String AVAILABLE = "available";
+
 	BuiltInPlugin(String id, NodeType type, String label, String description, List<String> inputs,
 			List<String> outputs) {
 		this.descriptor = new PluginDescriptor(id, type, label, description, VERSION, schema(id), inputs, outputs,
-				CANVAS_ONLY);
+				(this instanceof io.quantra.plugins.ExecutablePlugin) ? AVAILABLE : CANVAS_ONLY);
 	}
 
 	@Override

@@ -1,0 +1,228 @@
+package io.quantra.runs;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.quantra.pipelines.CanvasGraph;
+import io.quantra.pipelines.ChainJson;
+import io.quantra.platform.PiiScrubber;
+import io.quantra.plugins.ExecutablePlugin;
+import io.quantra.plugins.Frame;
+import io.quantra.plugins.PluginCatalog;
+import io.quantra.plugins.PluginContext;
+import io.quantra.runs.RunRepository.NodeState;
+import io.quantra.runs.RunRepository.Run;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Executes runs node by node. Each node is a db-scheduler task; a node becomes due when
+ * all its flow and interactive predecessors completed, so independent branches run in
+ * parallel on the scheduler's worker pool. Every state change is committed before the
+ * next step is scheduled, and a task delivered again after a crash finds the node's state
+ * and does not repeat finished work: an interrupted node is run again only when its
+ * plugin is idempotent.
+ */
+@Component
+class RunEngine {
+
+	static final String TASK = "run-node";
+
+	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+	private final RunRepository runs;
+
+	private final PluginCatalog plugins;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final ObjectProvider<Scheduler> scheduler;
+
+	private final OneTimeTask<String> task;
+
+	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
+			ObjectProvider<Scheduler> scheduler) {
+		this.runs = runs;
+		this.plugins = plugins;
+		this.json = json;
+		this.clock = clock;
+		this.transactions = transactions;
+		this.scheduler = scheduler;
+		this.task = Tasks.oneTime(TASK, String.class).execute((instance, context) -> execute(instance.getId()));
+	}
+
+	OneTimeTask<String> task() {
+		return this.task;
+	}
+
+	/**
+	 * Queues every node whose predecessors are done, or ends the run when all nodes are;
+	 * called within the transaction that changed the run, holding its lock.
+	 */
+	void advance(long runPk, CanvasGraph graph) {
+		Map<String, String> status = new HashMap<>();
+		this.runs.nodes(runPk).forEach((n) -> status.put(n.key(), n.status()));
+		if (status.values().stream().allMatch((s) -> s.equals("completed"))) {
+			this.runs.finish(runPk, "completed", null, null, this.clock.instant());
+			return;
+		}
+		Map<Long, List<Long>> predecessors = predecessors(graph);
+		List<String> due = new ArrayList<>();
+		for (long id : graph.nodes().keySet()) {
+			String key = ChainJson.key(id);
+			boolean ready = predecessors.getOrDefault(id, List.of())
+				.stream()
+				.allMatch((p) -> "completed".equals(status.get(ChainJson.key(p))));
+			if ("pending".equals(status.get(key)) && ready) {
+				this.runs.setNodeStatus(runPk, key, "queued");
+				due.add(key);
+			}
+		}
+		for (String key : due) {
+			this.scheduler.getObject().scheduleIfNotExists(this.task.instance(runPk + ":" + key), this.clock.instant());
+		}
+		if (!due.isEmpty()) {
+			afterCommit(() -> this.scheduler.getObject().triggerCheckForDueExecutions());
+		}
+	}
+
+	/**
+	 * Runs one node of one run, named {@code <run>:<node key>}; safe to call again for
+	 * the same node.
+	 */
+	void execute(String data) {
+		int separator = data.indexOf(':');
+		long runPk = Long.parseLong(data.substring(0, separator));
+		String key = data.substring(separator + 1);
+		Optional<Run> run = this.runs.find(runPk);
+		Optional<NodeState> node = this.runs.node(runPk, key);
+		if (run.isEmpty() || node.isEmpty() || !"running".equals(run.get().status())) {
+			return;
+		}
+		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(runPk)));
+		CanvasGraph.Node definition = graph.nodes().get(id(key));
+		Optional<ExecutablePlugin> plugin = this.plugins.executable(definition.pluginId());
+		String state = node.get().status();
+		if (state.equals("completed") || state.equals("failed") || state.equals("skipped")) {
+			return;
+		}
+		if (state.equals("running") && (plugin.isEmpty() || !plugin.get().idempotent())) {
+			fail(runPk, key, graph, "NODE_INTERRUPTED",
+					"Node " + key + " was interrupted and its plugin cannot safely run twice.");
+			return;
+		}
+		if (plugin.isEmpty()) {
+			fail(runPk, key, graph, "PLUGIN_UNAVAILABLE",
+					"Plugin " + definition.pluginId() + " of node " + key + " cannot run on this server.");
+			return;
+		}
+		this.transactions.executeWithoutResult((tx) -> this.runs.markRunning(runPk, key, this.clock.instant()));
+		try {
+			Frame output = plugin.get().run(context(run.get(), runPk, key, definition, graph));
+			String text = this.json.writeValueAsString(output);
+			this.transactions.executeWithoutResult((tx) -> {
+				Optional<Run> locked = this.runs.lock(runPk);
+				this.runs.complete(runPk, key, text, this.clock.instant());
+				if (locked.isPresent() && "running".equals(locked.get().status())) {
+					advance(runPk, graph);
+				}
+			});
+		}
+		catch (Exception ex) {
+			String message = PiiScrubber.scrub(String.valueOf(ex.getMessage()));
+			log.info("Node {} of run {} failed: {}", key, run.get().runId(), ex.getClass().getSimpleName());
+			fail(runPk, key, graph, "NODE_FAILED", "Node " + key + " (" + definition.label() + ") failed: " + message);
+		}
+	}
+
+	private void fail(long runPk, String key, CanvasGraph graph, String code, String message) {
+		String clipped = (message.length() > 2000) ? message.substring(0, 2000) : message;
+		this.transactions.executeWithoutResult((tx) -> {
+			this.runs.lock(runPk);
+			this.runs.fail(runPk, key, clipped, this.clock.instant());
+			this.runs.skipPending(runPk);
+			this.runs.finish(runPk, "failed", code, clipped, this.clock.instant());
+		});
+	}
+
+	private PluginContext context(Run run, long runPk, String key, CanvasGraph.Node node, CanvasGraph graph) {
+		Map<String, String> outputs = new HashMap<>();
+		this.runs.nodes(runPk).forEach((n) -> {
+			if (n.output() != null) {
+				outputs.put(n.key(), n.output());
+			}
+		});
+		List<Frame> inputs = new ArrayList<>();
+		Map<String, Frame> references = new LinkedHashMap<>();
+		graph.edges()
+			.stream()
+			.filter((e) -> e.target() == node.id())
+			.sorted(Comparator.comparingLong(CanvasGraph.Edge::source))
+			.forEach((e) -> {
+				String source = ChainJson.key(e.source());
+				String output = outputs.get(source);
+				if (output == null) {
+					return;
+				}
+				Frame frame = this.json.readValue(output, Frame.class);
+				if (e.mode().ordersExecution()) {
+					inputs.add(frame);
+				}
+				else {
+					references.put(source, frame);
+				}
+			});
+		JsonNode runInputs = this.json.readTree(this.runs.inputs(runPk));
+		return new PluginContext(run.runId(), key, node.config(), runInputs, inputs, references);
+	}
+
+	static Map<Long, List<Long>> predecessors(CanvasGraph graph) {
+		Map<Long, List<Long>> predecessors = new HashMap<>();
+		for (CanvasGraph.Edge edge : graph.edges()) {
+			if (edge.mode().ordersExecution()) {
+				predecessors.computeIfAbsent(edge.target(), (k) -> new ArrayList<>()).add(edge.source());
+			}
+		}
+		return predecessors;
+	}
+
+	private static long id(String key) {
+		return Long.parseLong(key.substring("node_".length()));
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.quantra.runs;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quantra.pipelines.CanvasGraph;
+import io.quantra.pipelines.ChainJson;
+import io.quantra.pipelines.Pipelines;
+import io.quantra.platform.ApiException;
+import io.quantra.platform.CurrentUser;
+import io.quantra.platform.ErrorCode;
+import io.quantra.platform.PageRequest;
+import io.quantra.projects.ProjectAccess;
+import io.quantra.projects.Role;
+import io.quantra.runs.RunRepository.NodeState;
+import io.quantra.runs.RunRepository.Run;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starting runs and reading them back. A run is started from the canvas as it is now and
+ * keeps that chain JSON for ever after.
+ */
+@Service
+class RunManagement {
+
+	static final int MAX_INPUT_CHARS = 1_000_000;
+
+	private final RunRepository runs;
+
+	private final RunEngine engine;
+
+	private final Pipelines pipelines;
+
+	private final ProjectAccess access;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	RunManagement(RunRepository runs, RunEngine engine, Pipelines pipelines, ProjectAccess access, JsonMapper json,
+			Clock clock) {
+		this.runs = runs;
+		this.engine = engine;
+		this.pipelines = pipelines;
+		this.access = access;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger) {
+		this.access.require(caller, projectId, Role.RUNNER);
+		JsonNode runInputs = (inputs != null && !inputs.isNull()) ? inputs : JsonNodeFactory.instance.objectNode();
+		String inputText = this.json.writeValueAsString(runInputs);
+		if (inputText.length() > MAX_INPUT_CHARS) {
+			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+					"inputs must be at most " + MAX_INPUT_CHARS + " characters of JSON.");
+		}
+		Map<String, Object> chain = this.pipelines.chain(projectId);
+		String chainText = this.json.writeValueAsString(chain);
+		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
+		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, UUID.randomUUID().toString(),
+				caller.userId(), chainText, inputText, this.clock.instant());
+		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
+		this.runs.lock(runPk);
+		this.engine.advance(runPk, graph);
+		return this.runs.find(runPk).orElseThrow();
+	}
+
+	Run get(CurrentUser caller, long id) {
+		Run run = this.runs.find(id).orElseThrow(() -> notFound(id));
+		try {
+			this.access.require(caller, run.projectId(), Role.VIEWER);
+		}
+		catch (ApiException ex) {
+			throw (ex.code() == ErrorCode.NOT_FOUND) ? notFound(id) : ex;
+		}
+		return run;
+	}
+
+	/** The run's nodes in the order of its chain, with their state and output. */
+	List<NodeState> results(CurrentUser caller, long id) {
+		get(caller, id);
+		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(id)));
+		Map<String, Integer> order = new java.util.HashMap<>();
+		List<Long> sorted = graph.topologicalOrder();
+		for (int i = 0; i < sorted.size(); i++) {
+			order.put(ChainJson.key(sorted.get(i)), i);
+		}
+		return this.runs.nodes(id)
+			.stream()
+			.sorted(java.util.Comparator.comparing((NodeState n) -> order.getOrDefault(n.key(), Integer.MAX_VALUE)))
+			.toList();
+	}
+
+	List<Run> list(CurrentUser caller, long projectId, String status, String trigger, PageRequest page) {
+		this.access.require(caller, projectId, Role.VIEWER);
+		return this.runs.findByProject(projectId, status, trigger, page.limit(), page.offset());
+	}
+
+	long count(long projectId, String status, String trigger) {
+		return this.runs.countByProject(projectId, status, trigger);
+	}
+
+	private static ApiException notFound(long id) {
+		return ApiException.notFound("No execution " + id + " that you can see.");
+	}
+
+}

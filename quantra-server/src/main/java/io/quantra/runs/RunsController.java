@@ -1,0 +1,134 @@
+package io.quantra.runs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quantra.identity.Accounts;
+import io.quantra.platform.CurrentUser;
+import io.quantra.platform.PageRequest;
+import io.quantra.platform.RouteAuthorizations;
+import io.quantra.runs.RunRepository.NodeState;
+import io.quantra.runs.RunRepository.Run;
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 000's execution routes: start a run of a project's pipeline and follow it.
+ */
+@RestController
+class RunsController {
+
+	private final RunManagement runs;
+
+	private final Accounts accounts;
+
+	private final JsonMapper json;
+
+	RunsController(RunManagement runs, Accounts accounts, JsonMapper json) {
+		this.runs = runs;
+		this.accounts = accounts;
+		this.json = json;
+	}
+
+	@Operation(summary = "Run the project's pipeline (runner or above)")
+	@PostMapping("/projects/{id}/run")
+	ResponseEntity<Map<String, Object>> run(@PathVariable long id, @RequestBody(required = false) RunBody body,
+			@AuthenticationPrincipal CurrentUser caller) {
+		Run run = this.runs.start(caller, id, (body != null) ? body.inputs() : null, "api");
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("execution_id", run.id());
+		response.put("run_id", run.runId());
+		response.put("status", "running");
+		response.put("message", "Pipeline execution started.");
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(response);
+	}
+
+	@Operation(summary = "The status of an execution")
+	@GetMapping("/executions/{id}")
+	Map<String, Object> get(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return view(this.runs.get(caller, id));
+	}
+
+	@Operation(summary = "The result of each node of an execution, in chain order")
+	@GetMapping("/executions/{id}/results")
+	Map<String, Object> results(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		Run run = this.runs.get(caller, id);
+		Map<String, Object> nodes = new LinkedHashMap<>();
+		for (NodeState node : this.runs.results(caller, id)) {
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("status", node.status());
+			result.put("attempts", node.attempts());
+			result.put("started_at", (node.startedAt() != null) ? node.startedAt().toString() : null);
+			result.put("completed_at", (node.completedAt() != null) ? node.completedAt().toString() : null);
+			result.put("output", (node.output() != null) ? this.json.readTree(node.output()) : null);
+			result.put("error", node.error());
+			nodes.put(node.key(), result);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("execution_id", run.id());
+		body.put("status", run.status());
+		body.put("results", nodes);
+		return body;
+	}
+
+	@Operation(summary = "A project's executions, newest first")
+	@GetMapping("/projects/{id}/executions")
+	Map<String, Object> list(@PathVariable long id, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String trigger, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Integer offset, @AuthenticationPrincipal CurrentUser caller) {
+		PageRequest page = PageRequest.of(limit, offset, 20, 100);
+		List<Run> runs = this.runs.list(caller, id, status, trigger, page);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("executions", runs.stream().map(this::view).toList());
+		body.put("total", this.runs.count(id, status, trigger));
+		body.put("limit", page.limit());
+		body.put("offset", page.offset());
+		return body;
+	}
+
+	private Map<String, Object> view(Run run) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", run.id());
+		body.put("project_id", run.projectId());
+		body.put("status", run.status());
+		body.put("started_at", (run.startedAt() != null) ? run.startedAt().toString() : null);
+		body.put("completed_at", (run.completedAt() != null) ? run.completedAt().toString() : null);
+		body.put("initiated_by",
+				(run.initiatedBy() != null) ? this.accounts.findAll(List.of(run.initiatedBy()))
+					.values()
+					.stream()
+					.findFirst()
+					.map(Accounts.Account::email)
+					.orElse(null) : null);
+		body.put("trigger", run.trigger());
+		body.put("correlation_id", run.correlationId());
+		body.put("run_id", run.runId());
+		if (run.errorCode() != null) {
+			body.put("error", Map.of("code", run.errorCode(), "message", String.valueOf(run.errorMessage())));
+		}
+		return body;
+	}
+
+	record RunBody(JsonNode inputs) {
+	}
+
+	/** Signed-in callers; each route checks the role on the run's project. */
+	@Bean
+	static RouteAuthorizations runRouteRules() {
+		return (routes) -> routes.requestMatchers("/executions/**").authenticated();
+	}
+
+}
