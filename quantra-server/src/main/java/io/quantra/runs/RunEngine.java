@@ -1,6 +1,8 @@
 package io.quantra.runs;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,8 +63,11 @@ class RunEngine {
 
 	private final OneTimeTask<String> task;
 
+	private final RunEvents events;
+
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
-			ObjectProvider<Scheduler> scheduler) {
+			ObjectProvider<Scheduler> scheduler, RunEvents events) {
+		this.events = events;
 		this.runs = runs;
 		this.plugins = plugins;
 		this.json = json;
@@ -84,7 +89,10 @@ class RunEngine {
 		Map<String, String> status = new HashMap<>();
 		this.runs.nodes(runPk).forEach((n) -> status.put(n.key(), n.status()));
 		if (status.values().stream().allMatch((s) -> s.equals("completed"))) {
+			Run run = this.runs.find(runPk).orElseThrow();
 			this.runs.finish(runPk, "completed", null, null, this.clock.instant());
+			this.events.emit(runPk, "run_completed",
+					Map.of("run_id", run.runId(), "duration_ms", millisSince(run.startedAt()), "nodes", status.size()));
 			return;
 		}
 		Map<Long, List<Long>> predecessors = predecessors(graph);
@@ -137,13 +145,22 @@ class RunEngine {
 					"Plugin " + definition.pluginId() + " of node " + key + " cannot run on this server.");
 			return;
 		}
-		this.transactions.executeWithoutResult((tx) -> this.runs.markRunning(runPk, key, this.clock.instant()));
+		String runId = run.get().runId();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.runs.lock(runPk);
+			this.runs.markRunning(runPk, key, this.clock.instant());
+			this.events.emit(runPk, "node_started", Map.of("run_id", runId, "node", key, "plugin_id",
+					definition.pluginId(), "attempt", node.get().attempts() + 1));
+		});
+		Instant started = this.clock.instant();
 		try {
 			Frame output = plugin.get().run(context(run.get(), runPk, key, definition, graph));
 			String text = this.json.writeValueAsString(output);
 			this.transactions.executeWithoutResult((tx) -> {
 				Optional<Run> locked = this.runs.lock(runPk);
 				this.runs.complete(runPk, key, text, this.clock.instant());
+				this.events.emit(runPk, "node_completed", Map.of("run_id", runId, "node", key, "duration_ms",
+						millisSince(started), "items", output.data().size()));
 				if (locked.isPresent() && "running".equals(locked.get().status())) {
 					advance(runPk, graph);
 				}
@@ -158,11 +175,19 @@ class RunEngine {
 
 	private void fail(long runPk, String key, CanvasGraph graph, String code, String message) {
 		String clipped = (message.length() > 2000) ? message.substring(0, 2000) : message;
+		String summary = (message.length() > 500) ? message.substring(0, 500) : message;
 		this.transactions.executeWithoutResult((tx) -> {
-			this.runs.lock(runPk);
+			Optional<Run> run = this.runs.lock(runPk);
+			if (run.isEmpty() || run.get().terminal()) {
+				return;
+			}
 			this.runs.fail(runPk, key, clipped, this.clock.instant());
 			this.runs.skipPending(runPk);
 			this.runs.finish(runPk, "failed", code, clipped, this.clock.instant());
+			this.events.emit(runPk, "node_failed",
+					Map.of("run_id", run.get().runId(), "node", key, "error_code", code, "message", summary));
+			this.events.emit(runPk, "run_failed",
+					Map.of("run_id", run.get().runId(), "error_code", code, "message", summary));
 		});
 	}
 
@@ -195,6 +220,10 @@ class RunEngine {
 			});
 		JsonNode runInputs = this.json.readTree(this.runs.inputs(runPk));
 		return new PluginContext(run.runId(), key, node.config(), runInputs, inputs, references);
+	}
+
+	private long millisSince(Instant start) {
+		return (start != null) ? Math.max(0, Duration.between(start, this.clock.instant()).toMillis()) : 0;
 	}
 
 	static Map<Long, List<Long>> predecessors(CanvasGraph graph) {

@@ -44,8 +44,11 @@ class RunManagement {
 
 	private final Clock clock;
 
+	private final RunEvents events;
+
 	RunManagement(RunRepository runs, RunEngine engine, Pipelines pipelines, ProjectAccess access, JsonMapper json,
-			Clock clock) {
+			Clock clock, RunEvents events) {
+		this.events = events;
 		this.runs = runs;
 		this.engine = engine;
 		this.pipelines = pipelines;
@@ -63,13 +66,42 @@ class RunManagement {
 			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
 					"inputs must be at most " + MAX_INPUT_CHARS + " characters of JSON.");
 		}
-		Map<String, Object> chain = this.pipelines.chain(projectId);
-		String chainText = this.json.writeValueAsString(chain);
+		return startFrom(caller, projectId, this.json.writeValueAsString(this.pipelines.chain(projectId)), inputText,
+				trigger);
+	}
+
+	/** A new run of the same chain and inputs as an earlier one (runner or above). */
+	@Transactional
+	Run rerun(CurrentUser caller, long executionId) {
+		Run previous = get(caller, executionId);
+		this.access.require(caller, previous.projectId(), Role.RUNNER);
+		return startFrom(caller, previous.projectId(), this.runs.chainJson(executionId), this.runs.inputs(executionId),
+				previous.trigger());
+	}
+
+	/** Stops a run: nodes not started yet never will (runner or above). */
+	@Transactional
+	Run cancel(CurrentUser caller, long executionId) {
+		Run run = get(caller, executionId);
+		this.access.require(caller, run.projectId(), Role.RUNNER);
+		Run locked = this.runs.lock(executionId).orElseThrow();
+		if (locked.terminal()) {
+			throw ApiException.conflict("Execution " + executionId + " has already ended: " + locked.status() + ".");
+		}
+		this.runs.skipPending(executionId);
+		this.runs.finish(executionId, "cancelled", null, null, this.clock.instant());
+		this.events.emit(executionId, "run_cancelled", Map.of("run_id", locked.runId()));
+		return this.runs.find(executionId).orElseThrow();
+	}
+
+	private Run startFrom(CurrentUser caller, long projectId, String chainText, String inputText, String trigger) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
 		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, UUID.randomUUID().toString(),
 				caller.userId(), chainText, inputText, this.clock.instant());
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
-		this.runs.lock(runPk);
+		Run run = this.runs.lock(runPk).orElseThrow();
+		this.events.emit(runPk, "run_started", Map.of("run_id", run.runId(), "project_id", projectId, "trigger",
+				trigger, "correlation_id", run.correlationId(), "nodes", graph.nodes().size()));
 		this.engine.advance(runPk, graph);
 		return this.runs.find(runPk).orElseThrow();
 	}

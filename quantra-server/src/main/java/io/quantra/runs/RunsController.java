@@ -1,11 +1,14 @@
 package io.quantra.runs;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.quantra.identity.Accounts;
+import io.quantra.platform.ApiException;
 import io.quantra.platform.CurrentUser;
+import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
 import io.quantra.platform.RouteAuthorizations;
 import io.quantra.runs.RunRepository.NodeState;
@@ -16,14 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Seed 000's execution routes: start a run of a project's pipeline and follow it.
@@ -35,19 +41,77 @@ class RunsController {
 
 	private final Accounts accounts;
 
+	static final int MAX_WAIT_SECONDS = 60;
+
 	private final JsonMapper json;
 
-	RunsController(RunManagement runs, Accounts accounts, JsonMapper json) {
+	private final RunStreams streams;
+
+	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams) {
+		this.streams = streams;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.json = json;
 	}
 
-	@Operation(summary = "Run the project's pipeline (runner or above)")
+	@Operation(summary = "Run the project's pipeline (runner or above); ?wait=N answers with the finished run")
 	@PostMapping("/projects/{id}/run")
 	ResponseEntity<Map<String, Object>> run(@PathVariable long id, @RequestBody(required = false) RunBody body,
-			@AuthenticationPrincipal CurrentUser caller) {
+			@RequestParam(required = false) Integer wait, @AuthenticationPrincipal CurrentUser caller) {
+		if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR,
+					"wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
+		}
 		Run run = this.runs.start(caller, id, (body != null) ? body.inputs() : null, "api");
+		return accepted(caller, run, wait);
+	}
+
+	@Operation(summary = "Run the same chain and inputs again, as a new execution (runner or above)")
+	@PostMapping("/executions/{id}/rerun")
+	ResponseEntity<Map<String, Object>> rerun(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return accepted(caller, this.runs.rerun(caller, id), null);
+	}
+
+	@Operation(summary = "Cancel a run; nodes not started yet never start (runner or above)")
+	@PostMapping("/executions/{id}/cancel")
+	Map<String, Object> cancel(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return view(this.runs.cancel(caller, id));
+	}
+
+	@Operation(summary = "The run's events as Server-Sent Events; resume with Last-Event-ID")
+	@GetMapping(path = { "/stream/execution/{id}", "/runs/{id}/log/stream" },
+			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@PathVariable long id,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+			@AuthenticationPrincipal CurrentUser caller) {
+		this.runs.get(caller, id);
+		long after = 0;
+		if (lastEventId != null && lastEventId.matches("\\d{1,18}")) {
+			after = Long.parseLong(lastEventId);
+		}
+		return this.streams.open(id, after);
+	}
+
+	private ResponseEntity<Map<String, Object>> accepted(CurrentUser caller, Run run, Integer wait) {
+		if (wait != null && wait > 0) {
+			Instant deadline = Instant.now().plusSeconds(wait);
+			Run current = run;
+			while (!current.terminal() && Instant.now().isBefore(deadline)) {
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				current = this.runs.get(caller, run.id());
+			}
+			if (current.terminal()) {
+				Map<String, Object> body = view(current);
+				body.put("results", results(current.id(), caller).get("results"));
+				return ResponseEntity.ok(body);
+			}
+		}
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("execution_id", run.id());
 		response.put("run_id", run.runId());
@@ -128,7 +192,8 @@ class RunsController {
 	/** Signed-in callers; each route checks the role on the run's project. */
 	@Bean
 	static RouteAuthorizations runRouteRules() {
-		return (routes) -> routes.requestMatchers("/executions/**").authenticated();
+		return (routes) -> routes.requestMatchers("/executions/**", "/stream/execution/**", "/runs/*/log/stream")
+			.authenticated();
 	}
 
 }

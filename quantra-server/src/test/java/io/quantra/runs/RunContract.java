@@ -1,7 +1,12 @@
 package io.quantra.runs;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
@@ -161,6 +166,129 @@ abstract class RunContract {
 		Response response = this.http.postJson("/projects/" + this.project + "/run", "{}", this.owner);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).contains("empty");
+	}
+
+	@Test
+	void waitAnswersWithTheFinishedRunAndItsResults() {
+		long source = node("datasource", "inputs", "{}");
+		Response finished = this.http.postJson("/projects/" + this.project + "/run?wait=10", "{\"inputs\": {\"a\": 1}}",
+				this.owner);
+		assertThat(finished.status()).isEqualTo(200);
+		assertThat(finished.json().get("status").asString()).isEqualTo("completed");
+		assertThat(finished.json().get("results").get("node_" + source).get("status").asString())
+			.isEqualTo("completed");
+		assertThat(this.http.postJson("/projects/" + this.project + "/run?wait=61", "{}", this.owner).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void eventsStreamInOrderAndResumeFromLastEventId() throws Exception {
+		long source = node("datasource", "inputs", "{}");
+		long template = node("tool", "text_template", "{\"template\": \"x\"}");
+		edge(source, template, "flow");
+		long execution = start("{}");
+		List<String[]> events = stream("/stream/execution/" + execution, null);
+		assertThat(events).extracting((e) -> e[1])
+			.containsExactly("run_started", "node_started", "node_completed", "node_started", "node_completed",
+					"run_completed");
+		for (int i = 0; i < events.size(); i++) {
+			assertThat(events.get(i)[0]).isEqualTo(Integer.toString(i + 1));
+		}
+		assertThat(events.get(0)[2]).contains("\"correlation_id\"").doesNotContain("@");
+
+		List<String[]> resumed = stream("/runs/" + execution + "/log/stream", "3");
+		assertThat(resumed).extracting((e) -> e[0]).containsExactly("4", "5", "6");
+	}
+
+	@Test
+	void cancellingStopsNodesThatHaveNotStarted() {
+		long source = node("datasource", "inputs", "{}");
+		long slow = node("tool", "test_sleep", "{\"millis\": 1500}");
+		long after = node("tool", "text_template", "{\"template\": \"late\"}");
+		edge(source, slow, "flow");
+		edge(slow, after, "flow");
+		long execution = start("{}");
+		awaitNode(execution, "node_" + slow, "running");
+		Response cancelled = this.http.postJson("/executions/" + execution + "/cancel", "", this.owner);
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
+		assertThat(this.http.postJson("/executions/" + execution + "/cancel", "", this.owner).status()).isEqualTo(409);
+		try {
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		JsonNode results = this.http.get("/executions/" + execution + "/results", this.owner).json();
+		assertThat(results.get("status").asString()).isEqualTo("cancelled");
+		assertThat(results.get("results").get("node_" + after).get("status").asString()).isEqualTo("skipped");
+	}
+
+	@Test
+	void rerunStartsANewExecutionOfTheSameChain() {
+		long source = node("datasource", "inputs", "{}");
+		long first = start("{\"inputs\": {\"n\": 7}}");
+		awaitEnd(first);
+		node("tool", "text_template", "{\"template\": \"added later\"}");
+		Response rerun = this.http.postJson("/executions/" + first + "/rerun", "", this.owner);
+		assertThat(rerun.status()).isEqualTo(202);
+		long second = rerun.json().get("execution_id").asLong();
+		assertThat(second).isNotEqualTo(first);
+		assertThat(awaitEnd(second).get("status").asString()).isEqualTo("completed");
+		JsonNode results = this.http.get("/executions/" + second + "/results", this.owner).json().get("results");
+		assertThat(results.propertyNames()).containsExactly("node_" + source);
+		assertThat(results.get("node_" + source).get("output").get("data").get(0).get("content").get("n").asInt())
+			.isEqualTo(7);
+	}
+
+	/**
+	 * Reads a whole event stream: {id, event, data} per event, until the server ends it.
+	 */
+	private List<String[]> stream(String path, String lastEventId) throws Exception {
+		HttpRequest.Builder request = this.http.request(path, this.owner).timeout(Duration.ofSeconds(30)).GET();
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+		List<String[]> events = new ArrayList<>();
+		String[] current = new String[3];
+		for (String line : (Iterable<String>) response.body()::iterator) {
+			if (line.startsWith("id:")) {
+				current[0] = line.substring(3).trim();
+			}
+			else if (line.startsWith("event:")) {
+				current[1] = line.substring(6).trim();
+			}
+			else if (line.startsWith("data:")) {
+				current[2] = line.substring(5).trim();
+			}
+			else if (line.isEmpty() && current[0] != null) {
+				events.add(current);
+				current = new String[3];
+			}
+		}
+		return events;
+	}
+
+	private void awaitNode(long execution, String node, String status) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode results = this.http.get("/executions/" + execution + "/results", this.owner).json().get("results");
+			if (status.equals(results.get(node).get("status").asString())) {
+				return;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new AssertionError(node + " never reached " + status);
 	}
 
 	private long start(String body) {

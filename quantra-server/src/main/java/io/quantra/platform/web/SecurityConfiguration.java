@@ -61,7 +61,10 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
 						ErrorCode.PERMISSION_DENIED, "You do not have permission to do this.", request)))
 			.authorizeHttpRequests((routes) -> {
-				routes.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+				// error pages, forwards and the async completion of an already authorized
+				// request (streams)
+				routes.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC)
+					.permitAll();
 				routes.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 				modules.forEach((module) -> module.configure(routes));
 				routes.requestMatchers(new UnmappedRouteMatcher(mappings)).permitAll();

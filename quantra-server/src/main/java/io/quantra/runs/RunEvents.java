@@ -1,0 +1,104 @@
+package io.quantra.runs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event store of runs. Each event type has a JSON Schema of the fields it may carry —
+ * identifiers, technical data, aggregates, timestamps, statuses — and a payload outside
+ * it is refused when emitted, so no personal data can slip into an event. Sequence
+ * numbers are gap-free per run: events are emitted while the run's row is locked.
+ */
+@Component
+class RunEvents {
+
+	static final List<String> TYPES = List.of("run_started", "node_started", "node_completed", "node_failed",
+			"run_completed", "run_failed", "run_cancelled");
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Map<String, Schema> schemas = new HashMap<>();
+
+	RunEvents(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+		for (String type : TYPES) {
+			try (InputStream in = RunEvents.class.getResourceAsStream("/events/" + type + ".schema.json")) {
+				this.schemas.put(type, registry.getSchema(json.readTree(in)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Stores an event of the run; the caller holds the run's lock.
+	 * @throws IllegalArgumentException when the type is unknown or the payload breaks its
+	 * schema
+	 */
+	long emit(long runPk, String type, Map<String, Object> payload) {
+		Schema schema = this.schemas.get(type);
+		if (schema == null) {
+			throw new IllegalArgumentException("Unknown run event type " + type);
+		}
+		JsonNode body = this.json.valueToTree(payload);
+		List<String> violations = schema.validate(body).stream().map(Object::toString).toList();
+		if (!violations.isEmpty()) {
+			throw new IllegalArgumentException("Refused " + type + " event: " + String.join("; ", violations));
+		}
+		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
+			.param("run", runPk)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("insert into run_events (run_pk, seq, event_type, payload, created_at) values (:run, :seq, :type, "
+					+ ":payload, :at)")
+			.param("run", runPk)
+			.param("seq", seq)
+			.param("type", type)
+			.param("payload", this.json.writeValueAsString(body))
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update();
+		return seq;
+	}
+
+	/** Events of the run after {@code afterSeq}, in order, at most {@code limit}. */
+	List<StoredEvent> after(long runPk, long afterSeq, int limit) {
+		return this.jdbc
+			.sql("select seq, event_type, payload, created_at from run_events where run_pk = :run and seq > :after "
+					+ "order by seq limit :limit")
+			.param("run", runPk)
+			.param("after", afterSeq)
+			.param("limit", limit)
+			.query((rs, row) -> new StoredEvent(rs.getLong("seq"), rs.getString("event_type"),
+					this.json.readTree(rs.getString("payload")), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	record StoredEvent(long seq, String type, JsonNode payload, Instant createdAt) {
+	}
+
+}
