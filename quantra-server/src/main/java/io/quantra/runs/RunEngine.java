@@ -96,6 +96,7 @@ class RunEngine {
 			return;
 		}
 		Map<Long, List<Long>> predecessors = predecessors(graph);
+		Run run = this.runs.find(runPk).orElseThrow();
 		List<String> due = new ArrayList<>();
 		for (long id : graph.nodes().keySet()) {
 			String key = ChainJson.key(id);
@@ -103,16 +104,60 @@ class RunEngine {
 				.stream()
 				.allMatch((p) -> "completed".equals(status.get(ChainJson.key(p))));
 			if ("pending".equals(status.get(key)) && ready) {
-				this.runs.setNodeStatus(runPk, key, "queued");
+				if (isGate(graph, id)) {
+					this.runs.setNodeStatus(runPk, key, "waiting");
+					status.put(key, "waiting");
+					this.events.emit(runPk, "gate_requested", Map.of("run_id", run.runId(), "node", key));
+				}
+				else {
+					this.runs.setNodeStatus(runPk, key, "queued");
+					status.put(key, "queued");
+				}
+			}
+			if ("queued".equals(status.get(key))) {
+				// also nodes queued before a pause or a crash: scheduling is idempotent
 				due.add(key);
 			}
 		}
+		boolean waiting = status.containsValue("waiting");
+		boolean busy = status.containsValue("queued") || status.containsValue("running");
+		this.runs.setRunStatus(runPk, (waiting && !busy) ? "waiting" : "running");
 		for (String key : due) {
 			this.scheduler.getObject().scheduleIfNotExists(this.task.instance(runPk + ":" + key), this.clock.instant());
 		}
 		if (!due.isEmpty()) {
 			afterCommit(() -> this.scheduler.getObject().triggerCheckForDueExecutions());
 		}
+	}
+
+	/**
+	 * A person decides on a waiting node: approved, it runs; refused, the run fails.
+	 * Called in a transaction holding the run's lock.
+	 */
+	void decide(long runPk, String key, boolean approved, CanvasGraph graph) {
+		Run run = this.runs.find(runPk).orElseThrow();
+		this.events.emit(runPk, "gate_decision", Map.of("run_id", run.runId(), "node", key, "approved", approved));
+		if (approved) {
+			this.runs.setNodeStatus(runPk, key, "queued");
+			advance(runPk, graph);
+			return;
+		}
+		String message = "The gate at " + key + " was refused.";
+		this.runs.fail(runPk, key, message, this.clock.instant());
+		this.runs.skipPending(runPk);
+		this.runs.finish(runPk, "failed", "GATE_REJECTED", message, this.clock.instant());
+		this.events.emit(runPk, "run_failed",
+				Map.of("run_id", run.runId(), "error_code", "GATE_REJECTED", "message", message));
+	}
+
+	/**
+	 * Workbench nodes and nodes behind an interactive edge wait for a person before they
+	 * run.
+	 */
+	static boolean isGate(CanvasGraph graph, long id) {
+		return "workbench".equals(graph.nodes().get(id).type()) || graph.edges()
+			.stream()
+			.anyMatch((e) -> e.target() == id && e.mode() == io.quantra.pipelines.EdgeMode.INTERACTIVE);
 	}
 
 	/**
@@ -125,7 +170,8 @@ class RunEngine {
 		String key = data.substring(separator + 1);
 		Optional<Run> run = this.runs.find(runPk);
 		Optional<NodeState> node = this.runs.node(runPk, key);
-		if (run.isEmpty() || node.isEmpty() || !"running".equals(run.get().status())) {
+		if (run.isEmpty() || node.isEmpty()
+				|| !"running".equals(run.get().status()) && !"waiting".equals(run.get().status())) {
 			return;
 		}
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(runPk)));
@@ -135,12 +181,14 @@ class RunEngine {
 		if (state.equals("completed") || state.equals("failed") || state.equals("skipped")) {
 			return;
 		}
-		if (state.equals("running") && (plugin.isEmpty() || !plugin.get().idempotent())) {
+		// an approved workbench step without code of its own hands its inputs on
+		boolean passThrough = plugin.isEmpty() && "workbench".equals(definition.type());
+		if (state.equals("running") && !passThrough && (plugin.isEmpty() || !plugin.get().idempotent())) {
 			fail(runPk, key, graph, "NODE_INTERRUPTED",
 					"Node " + key + " was interrupted and its plugin cannot safely run twice.");
 			return;
 		}
-		if (plugin.isEmpty()) {
+		if (plugin.isEmpty() && !passThrough) {
 			fail(runPk, key, graph, "PLUGIN_UNAVAILABLE",
 					"Plugin " + definition.pluginId() + " of node " + key + " cannot run on this server.");
 			return;
@@ -154,14 +202,18 @@ class RunEngine {
 		});
 		Instant started = this.clock.instant();
 		try {
-			Frame output = plugin.get().run(context(run.get(), runPk, key, definition, graph));
+			PluginContext context = context(run.get(), runPk, key, definition, graph);
+			Frame output = passThrough
+					? Frame.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList())
+					: plugin.get().run(context);
 			String text = this.json.writeValueAsString(output);
 			this.transactions.executeWithoutResult((tx) -> {
 				Optional<Run> locked = this.runs.lock(runPk);
 				this.runs.complete(runPk, key, text, this.clock.instant());
 				this.events.emit(runPk, "node_completed", Map.of("run_id", runId, "node", key, "duration_ms",
 						millisSince(started), "items", output.data().size()));
-				if (locked.isPresent() && "running".equals(locked.get().status())) {
+				if (locked.isPresent()
+						&& ("running".equals(locked.get().status()) || "waiting".equals(locked.get().status()))) {
 					advance(runPk, graph);
 				}
 			});

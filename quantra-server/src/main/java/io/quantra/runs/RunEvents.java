@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 class RunEvents {
 
 	static final List<String> TYPES = List.of("run_started", "node_started", "node_completed", "node_failed",
-			"run_completed", "run_failed", "run_cancelled");
+			"gate_requested", "gate_decision", "run_paused", "run_resumed", "run_completed", "run_failed",
+			"run_cancelled");
 
 	private final JdbcClient jdbc;
 

@@ -94,6 +94,54 @@ class RunManagement {
 		return this.runs.find(executionId).orElseThrow();
 	}
 
+	/** Holds a run: running nodes finish, no new node starts until it is resumed. */
+	@Transactional
+	Run pause(CurrentUser caller, long executionId) {
+		Run run = get(caller, executionId);
+		this.access.require(caller, run.projectId(), Role.RUNNER);
+		Run locked = this.runs.lock(executionId).orElseThrow();
+		if (!"running".equals(locked.status()) && !"waiting".equals(locked.status())) {
+			throw ApiException.conflict("Only a running execution can be paused; this one is " + locked.status() + ".");
+		}
+		this.runs.setRunStatus(executionId, "paused");
+		this.events.emit(executionId, "run_paused", Map.of("run_id", locked.runId()));
+		return this.runs.find(executionId).orElseThrow();
+	}
+
+	@Transactional
+	Run resume(CurrentUser caller, long executionId) {
+		Run run = get(caller, executionId);
+		this.access.require(caller, run.projectId(), Role.RUNNER);
+		Run locked = this.runs.lock(executionId).orElseThrow();
+		if (!"paused".equals(locked.status())) {
+			throw ApiException.conflict("Only a paused execution can be resumed; this one is " + locked.status() + ".");
+		}
+		this.runs.setRunStatus(executionId, "running");
+		this.events.emit(executionId, "run_resumed", Map.of("run_id", locked.runId()));
+		this.engine.advance(executionId, ChainJson.parse(this.json.readTree(this.runs.chainJson(executionId))));
+		return this.runs.find(executionId).orElseThrow();
+	}
+
+	/** Approves or refuses the node waiting at a gate (editor or above). */
+	@Transactional
+	Run decide(CurrentUser caller, long executionId, long nodeId, Boolean approved) {
+		Run run = get(caller, executionId);
+		this.access.require(caller, run.projectId(), Role.EDITOR);
+		if (approved == null) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR, "approved (true or false) is required.");
+		}
+		Run locked = this.runs.lock(executionId).orElseThrow();
+		String key = ChainJson.key(nodeId);
+		boolean waiting = this.runs.node(executionId, key).map((n) -> "waiting".equals(n.status())).orElse(false);
+		if (locked.terminal() || !waiting) {
+			throw ApiException
+				.conflict("Node " + key + " of execution " + executionId + " is not waiting for a decision.");
+		}
+		this.engine.decide(executionId, key, approved,
+				ChainJson.parse(this.json.readTree(this.runs.chainJson(executionId))));
+		return this.runs.find(executionId).orElseThrow();
+	}
+
 	private Run startFrom(CurrentUser caller, long projectId, String chainText, String inputText, String trigger) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
 		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, UUID.randomUUID().toString(),

@@ -156,6 +156,13 @@ class RunRepository {
 			.update();
 	}
 
+	void setRunStatus(long id, String status) {
+		this.jdbc.sql("update runs set status = :status where id = :id")
+			.param("status", status)
+			.param("id", id)
+			.update();
+	}
+
 	void markRunning(long runPk, String key, Instant now) {
 		this.jdbc
 			.sql("update run_nodes set status = 'running', attempts = attempts + 1, started_at = :now "
@@ -189,7 +196,9 @@ class RunRepository {
 	}
 
 	void skipPending(long runPk) {
-		this.jdbc.sql("update run_nodes set status = 'skipped' where run_pk = :run and status in ('pending', 'queued')")
+		this.jdbc
+			.sql("update run_nodes set status = 'skipped' where run_pk = :run and status in ('pending', 'queued', "
+					+ "'waiting')")
 			.param("run", runPk)
 			.update();
 	}

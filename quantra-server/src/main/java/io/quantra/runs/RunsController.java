@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quantra.admin.AuditEvent;
+import io.quantra.admin.AuditLog;
 import io.quantra.identity.Accounts;
 import io.quantra.platform.ApiException;
+import io.quantra.platform.ClientInfo;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
@@ -14,6 +17,7 @@ import io.quantra.platform.RouteAuthorizations;
 import io.quantra.runs.RunRepository.NodeState;
 import io.quantra.runs.RunRepository.Run;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +51,10 @@ class RunsController {
 
 	private final RunStreams streams;
 
-	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams) {
+	private final AuditLog audit;
+
+	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams, AuditLog audit) {
+		this.audit = audit;
 		this.streams = streams;
 		this.runs = runs;
 		this.accounts = accounts;
@@ -76,6 +83,33 @@ class RunsController {
 	@PostMapping("/executions/{id}/cancel")
 	Map<String, Object> cancel(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
 		return view(this.runs.cancel(caller, id));
+	}
+
+	@Operation(summary = "Pause a run: running nodes finish, no new node starts (runner or above)")
+	@PostMapping("/executions/{id}/pause")
+	Map<String, Object> pause(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return view(this.runs.pause(caller, id));
+	}
+
+	@Operation(summary = "Resume a paused run (runner or above)")
+	@PostMapping("/executions/{id}/resume")
+	Map<String, Object> resume(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return view(this.runs.resume(caller, id));
+	}
+
+	@Operation(summary = "Approve or refuse a node waiting at a gate (editor or above)")
+	@PostMapping("/executions/{id}/gates/{nodeId}")
+	Map<String, Object> gate(@PathVariable long id, @PathVariable long nodeId, @RequestBody GateBody body,
+			@AuthenticationPrincipal CurrentUser caller, HttpServletRequest request) {
+		Run run = this.runs.decide(caller, id, nodeId, body.approved());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("node", "node_" + nodeId);
+		details.put("approved", body.approved());
+		if (body.reason() != null && !body.reason().isBlank()) {
+			details.put("reason", (body.reason().length() > 500) ? body.reason().substring(0, 500) : body.reason());
+		}
+		this.audit.record(AuditEvent.by(caller, "gate_decision", "execution", id, ClientInfo.of(request), details));
+		return view(run);
 	}
 
 	@Operation(summary = "The run's events as Server-Sent Events; resume with Last-Event-ID")
@@ -187,6 +221,10 @@ class RunsController {
 	}
 
 	record RunBody(JsonNode inputs) {
+	}
+
+	/** A gate decision; its reason goes to the audit log, never into an event. */
+	record GateBody(Boolean approved, String reason) {
 	}
 
 	/** Signed-in callers; each route checks the role on the run's project. */

@@ -3,5 +3,5 @@
  * dependency order as durable db-scheduler tasks, so runs carry on after a restart.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Runs",
-		allowedDependencies = { "platform", "identity", "projects", "pipelines", "plugins" })
+		allowedDependencies = { "platform", "identity", "admin", "projects", "pipelines", "plugins" })
 package io.quantra.runs;

@@ -92,7 +92,7 @@ abstract class RunContract {
 		edge(source, left, "flow");
 		edge(source, right, "flow");
 		edge(left, join, "flow");
-		edge(right, join, "interactive");
+		edge(right, join, "flow");
 		long execution = start("{\"inputs\": {\"people\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}}");
 		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
 		JsonNode joined = this.http.get("/executions/" + execution + "/results", this.owner)
@@ -271,6 +271,81 @@ abstract class RunContract {
 			}
 		}
 		return events;
+	}
+
+	@Test
+	void aPausedRunStartsNoNewNodeUntilResumed() {
+		long source = node("datasource", "inputs", "{}");
+		long slow = node("tool", "test_sleep", "{\"millis\": 800}");
+		long after = node("tool", "text_template", "{\"template\": \"done\"}");
+		edge(source, slow, "flow");
+		edge(slow, after, "flow");
+		long execution = start("{}");
+		awaitNode(execution, "node_" + slow, "running");
+		assertThat(this.http.postJson("/executions/" + execution + "/pause", "", this.owner)
+			.json()
+			.get("status")
+			.asString()).isEqualTo("paused");
+		awaitNode(execution, "node_" + slow, "completed");
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		assertThat(nodeStatus(execution, "node_" + after)).isEqualTo("pending");
+		assertThat(this.http.postJson("/executions/" + execution + "/resume", "", this.owner).status()).isEqualTo(200);
+		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
+		assertThat(this.http.postJson("/executions/" + execution + "/resume", "", this.owner).status()).isEqualTo(409);
+	}
+
+	@Test
+	void aWorkbenchGateWaitsForADecision() {
+		long source = node("datasource", "inputs", "{}");
+		long review = node("workbench", "manual_review", "{}");
+		long after = node("tool", "text_template", "{\"template\": \"approved {{name}}\"}");
+		edge(source, review, "flow");
+		edge(review, after, "flow");
+		long execution = start("{\"inputs\": {\"name\": \"Ada\"}}");
+		awaitNode(execution, "node_" + review, "waiting");
+		assertThat(this.http.get("/executions/" + execution, this.owner).json().get("status").asString())
+			.isEqualTo("waiting");
+		Response approved = this.http.postJson("/executions/" + execution + "/gates/" + review,
+				"{\"approved\": true, \"reason\": \"looks right\"}", this.owner);
+		assertThat(approved.status()).isEqualTo(200);
+		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
+		JsonNode out = this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + after)
+			.get("output");
+		assertThat(out.get("data").get(0).get("content").get("text").asString()).isEqualTo("approved Ada");
+		assertThat(
+				this.http.postJson("/executions/" + execution + "/gates/" + review, "{\"approved\": true}", this.owner)
+					.status())
+			.isEqualTo(409);
+	}
+
+	@Test
+	void aRefusedGateFailsTheRun() {
+		long source = node("datasource", "inputs", "{}");
+		long check = node("tool", "text_template", "{\"template\": \"checked\"}");
+		edge(source, check, "interactive");
+		long execution = start("{}");
+		awaitNode(execution, "node_" + check, "waiting");
+		this.http.postJson("/executions/" + execution + "/gates/" + check, "{\"approved\": false}", this.owner);
+		JsonNode run = awaitEnd(execution);
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isEqualTo("GATE_REJECTED");
+	}
+
+	private String nodeStatus(long execution, String node) {
+		return this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get(node)
+			.get("status")
+			.asString();
 	}
 
 	private void awaitNode(long execution, String node, String status) {

@@ -18,21 +18,22 @@ abstract class BuiltInPlugin implements Plugin {
 
 	static final String VERSION = "1.0.0";
 
-	/**
-	 * Built-ins can be placed and configured now; running them needs the execution
-	 * engine.
-	 */
-	static final String CANVAS_ONLY = "canvas_only";
-
-	private final PluginDescriptor descriptor;
-
 	/** Runs on this server. */
 	static final String AVAILABLE = "available";
+
+	/** Placed and configured on the canvas, but this server has no code to run it yet. */
+	static final String CANVAS_ONLY = "canvas_only";
+
+	/** A person's step: the run waits at it for a decision. */
+	static final String HUMAN_STEP = "human_step";
+
+	private final PluginDescriptor descriptor;
 
 	BuiltInPlugin(String id, NodeType type, String label, String description, List<String> inputs,
 			List<String> outputs) {
 		this.descriptor = new PluginDescriptor(id, type, label, description, VERSION, schema(id), inputs, outputs,
-				(this instanceof io.quantra.plugins.ExecutablePlugin) ? AVAILABLE : CANVAS_ONLY);
+				(this instanceof io.quantra.plugins.ExecutablePlugin) ? AVAILABLE
+						: (type == NodeType.WORKBENCH) ? HUMAN_STEP : CANVAS_ONLY);
 	}
 
 	@Override
