@@ -19,6 +19,7 @@ import io.quantra.projects.ProjectDeleted;
 import io.quantra.projects.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -229,7 +230,11 @@ class CanvasManagement {
 		if (value.toString().length() > MAX_CONFIG_CHARS) {
 			throw invalid("config must be at most " + MAX_CONFIG_CHARS + " characters of JSON.");
 		}
-		List<String> violations = this.plugins.violations(pluginId, value);
+		// keys the engine reads from every node; the rest belongs to the plugin
+		ObjectNode pluginConfig = ((ObjectNode) value).deepCopy();
+		List<String> violations = new java.util.ArrayList<>(ExecutionSettings.violations(pluginConfig));
+		ExecutionSettings.KEYS.forEach(pluginConfig::remove);
+		violations.addAll(this.plugins.violations(pluginId, pluginConfig));
 		if (!violations.isEmpty()) {
 			throw new ApiException(ErrorCode.VALIDATION_ERROR, org.springframework.http.HttpStatus.BAD_REQUEST,
 					"config does not fit plugin " + pluginId + ": " + String.join("; ", violations),

@@ -10,12 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.quantra.pipelines.CanvasGraph;
 import io.quantra.pipelines.ChainJson;
+import io.quantra.pipelines.ExecutionSettings;
 import io.quantra.platform.PiiScrubber;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
@@ -23,6 +30,7 @@ import io.quantra.plugins.PluginCatalog;
 import io.quantra.plugins.PluginContext;
 import io.quantra.runs.RunRepository.NodeState;
 import io.quantra.runs.RunRepository.Run;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -65,6 +73,13 @@ class RunEngine {
 
 	private final RunEvents events;
 
+	/** Plugins run here, so that a node that overruns its timeout can be abandoned. */
+	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "node-work");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
 			ObjectProvider<Scheduler> scheduler, RunEvents events) {
 		this.events = events;
@@ -88,6 +103,14 @@ class RunEngine {
 	void advance(long runPk, CanvasGraph graph) {
 		Map<String, String> status = new HashMap<>();
 		this.runs.nodes(runPk).forEach((n) -> status.put(n.key(), n.status()));
+		// a node that failed but may be passed over counts as done
+		for (long id : graph.nodes().keySet()) {
+			String key = ChainJson.key(id);
+			if ("failed".equals(status.get(key))
+					&& ExecutionSettings.of(graph.nodes().get(id).config()).continueOnError()) {
+				status.put(key, "completed");
+			}
+		}
 		if (status.values().stream().allMatch((s) -> s.equals("completed"))) {
 			Run run = this.runs.find(runPk).orElseThrow();
 			this.runs.finish(runPk, "completed", null, null, this.clock.instant());
@@ -165,9 +188,9 @@ class RunEngine {
 	 * the same node.
 	 */
 	void execute(String data) {
-		int separator = data.indexOf(':');
-		long runPk = Long.parseLong(data.substring(0, separator));
-		String key = data.substring(separator + 1);
+		String[] parts = data.split(":");
+		long runPk = Long.parseLong(parts[0]);
+		String key = parts[1];
 		Optional<Run> run = this.runs.find(runPk);
 		Optional<NodeState> node = this.runs.node(runPk, key);
 		if (run.isEmpty() || node.isEmpty()
@@ -201,11 +224,25 @@ class RunEngine {
 					definition.pluginId(), "attempt", node.get().attempts() + 1));
 		});
 		Instant started = this.clock.instant();
+		ExecutionSettings settings = ExecutionSettings.of(definition.config());
+		int attempt = node.get().attempts() + 1;
 		try {
 			PluginContext context = context(run.get(), runPk, key, definition, graph);
-			Frame output = passThrough
+			Optional<ExecutablePlugin> code = plugin;
+			Future<Frame> work = this.workers.submit(() -> passThrough
 					? Frame.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList())
-					: plugin.get().run(context);
+					: code.get().run(context));
+			Frame output;
+			try {
+				output = work.get(settings.timeoutSeconds(), TimeUnit.SECONDS);
+			}
+			catch (TimeoutException ex) {
+				work.cancel(true);
+				throw new NodeTimeout(settings.timeoutSeconds());
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+			}
 			String text = this.json.writeValueAsString(output);
 			this.transactions.executeWithoutResult((tx) -> {
 				Optional<Run> locked = this.runs.lock(runPk);
@@ -219,10 +256,77 @@ class RunEngine {
 			});
 		}
 		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			String code = (ex instanceof NodeTimeout) ? "NODE_TIMEOUT" : "NODE_FAILED";
 			String message = PiiScrubber.scrub(String.valueOf(ex.getMessage()));
-			log.info("Node {} of run {} failed: {}", key, run.get().runId(), ex.getClass().getSimpleName());
-			fail(runPk, key, graph, "NODE_FAILED", "Node " + key + " (" + definition.label() + ") failed: " + message);
+			log.info("Node {} of run {} failed (attempt {}): {}", key, runId, attempt, ex.getClass().getSimpleName());
+			String description = "Node " + key + " (" + definition.label() + ") failed: " + message;
+			if (attempt <= settings.retries()) {
+				retry(runPk, key, runId, attempt, code, description);
+			}
+			else if (settings.continueOnError()) {
+				passOver(runPk, key, runId, graph, code, description);
+			}
+			else {
+				fail(runPk, key, graph, code, description);
+			}
 		}
+	}
+
+	/**
+	 * Schedules the node again after an exponential backoff: 1 s, 2 s, 4 s … at most 5
+	 * minutes.
+	 */
+	private void retry(long runPk, String key, String runId, int attempt, String code, String description) {
+		Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempt - 1, 9)));
+		this.transactions.executeWithoutResult((tx) -> {
+			Optional<Run> run = this.runs.lock(runPk);
+			if (run.isEmpty() || run.get().terminal()) {
+				return;
+			}
+			this.runs.setNodeStatus(runPk, key, "queued");
+			this.events.emit(runPk, "node_failed", Map.of("run_id", runId, "node", key, "error_code", code, "message",
+					clip(description + " Retrying in " + backoff.toSeconds() + " s.", 500)));
+			this.scheduler.getObject()
+				.scheduleIfNotExists(this.task.instance(runPk + ":" + key + ":" + (attempt + 1)),
+						this.clock.instant().plus(backoff));
+		});
+	}
+
+	/** Records the failure of a node whose failure the run may pass over, and goes on. */
+	private void passOver(long runPk, String key, String runId, CanvasGraph graph, String code, String description) {
+		this.transactions.executeWithoutResult((tx) -> {
+			Optional<Run> run = this.runs.lock(runPk);
+			if (run.isEmpty() || run.get().terminal()) {
+				return;
+			}
+			this.runs.fail(runPk, key, clip(description, 2000), this.clock.instant());
+			this.events.emit(runPk, "node_failed",
+					Map.of("run_id", runId, "node", key, "error_code", code, "message", clip(description, 500)));
+			if ("running".equals(run.get().status()) || "waiting".equals(run.get().status())) {
+				advance(runPk, graph);
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
+	}
+
+	private static String clip(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length) : text;
+	}
+
+	/** A node ran longer than its {@code timeout_seconds}. */
+	private static final class NodeTimeout extends Exception {
+
+		NodeTimeout(int seconds) {
+			super("it did not finish within " + seconds + " s");
+		}
+
 	}
 
 	private void fail(long runPk, String key, CanvasGraph graph, String code, String message) {

@@ -339,6 +339,59 @@ abstract class RunContract {
 		assertThat(run.get("error").get("code").asString()).isEqualTo("GATE_REJECTED");
 	}
 
+	@Test
+	void retriesBackOffAndCanSucceed() {
+		long source = node("datasource", "inputs", "{}");
+		long flaky = node("tool", "test_flaky", "{\"fail_times\": 2, \"retries\": 2}");
+		edge(source, flaky, "flow");
+		long execution = start("{}");
+		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
+		JsonNode result = this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + flaky);
+		assertThat(result.get("attempts").asInt()).isEqualTo(3);
+
+		long once = node("tool", "test_flaky", "{\"fail_times\": 2, \"retries\": 1}");
+		edge(source, once, "flow");
+		JsonNode failed = awaitEnd(start("{}"));
+		assertThat(failed.get("status").asString()).isEqualTo("failed");
+	}
+
+	@Test
+	void aNodeOverItsTimeoutFailsTheRun() {
+		long source = node("datasource", "inputs", "{}");
+		long slow = node("tool", "test_sleep", "{\"millis\": 5000, \"timeout_seconds\": 1}");
+		edge(source, slow, "flow");
+		JsonNode run = awaitEnd(start("{}"));
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isEqualTo("NODE_TIMEOUT");
+	}
+
+	@Test
+	void continueOnErrorPassesOverAFailedNode() {
+		long source = node("datasource", "inputs", "{}");
+		long strict = node("tool", "text_template",
+				"{\"template\": \"{{missing}}\", \"strict\": true, \"continue_on_error\": true}");
+		long after = node("tool", "text_template", "{\"template\": \"still here\"}");
+		edge(source, strict, "flow");
+		edge(strict, after, "flow");
+		long execution = start("{}");
+		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
+		JsonNode results = this.http.get("/executions/" + execution + "/results", this.owner).json().get("results");
+		assertThat(results.get("node_" + strict).get("status").asString()).isEqualTo("failed");
+		assertThat(results.get("node_" + strict).get("error").asString()).contains("missing");
+		assertThat(results.get("node_" + after).get("status").asString()).isEqualTo("completed");
+	}
+
+	@Test
+	void engineSettingsAreValidatedWithTheNode() {
+		Response invalid = this.http.postJson("/projects/" + this.project + "/nodes",
+				"{\"node_type\": \"tool\", \"plugin_id\": \"ocr_tool\", \"config\": {\"retries\": 11}}", this.owner);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("error").asString()).contains("/retries");
+	}
+
 	private String nodeStatus(long execution, String node) {
 		return this.http.get("/executions/" + execution + "/results", this.owner)
 			.json()
