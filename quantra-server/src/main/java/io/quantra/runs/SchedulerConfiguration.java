@@ -24,11 +24,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulerConfiguration {
 
 	@Bean(destroyMethod = "stop")
-	Scheduler scheduler(DataSource dataSource, RunEngine engine, @Value("${quantra.runs.workers:8}") int workers) {
+	Scheduler scheduler(DataSource dataSource, RunEngine engine, @Value("${quantra.runs.workers:8}") int workers,
+			@Value("${quantra.runs.heartbeat:10s}") Duration heartbeat) {
+		// a node execution whose server stops heart-beating for 6 intervals is revived by
+		// another
 		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), engine.task())
 			.threads(workers)
 			.pollingInterval(Duration.ofSeconds(2))
-			.heartbeatInterval(Duration.ofSeconds(10))
+			.heartbeatInterval(heartbeat)
+			.missedHeartbeatsLimit(6)
 			.enableImmediateExecution()
 			.shutdownMaxWait(Duration.ofSeconds(5))
 			.build();
