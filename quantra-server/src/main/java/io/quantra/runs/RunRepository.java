@@ -86,17 +86,8 @@ class RunRepository {
 	}
 
 	List<Run> findByProject(long projectId, String status, String trigger, int limit, int offset) {
-		StringBuilder where = new StringBuilder(" where project_id = :project");
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("project", projectId);
-		if (status != null) {
-			where.append(" and status = :status");
-			params.put("status", status);
-		}
-		if (trigger != null) {
-			where.append(" and run_trigger = :trigger");
-			params.put("trigger", trigger);
-		}
+		String where = projectFilter(projectId, status, trigger, params);
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return this.jdbc
@@ -107,8 +98,14 @@ class RunRepository {
 	}
 
 	long countByProject(long projectId, String status, String trigger) {
-		StringBuilder where = new StringBuilder(" where project_id = :project");
 		Map<String, Object> params = new LinkedHashMap<>();
+		String where = projectFilter(projectId, status, trigger, params);
+		return this.jdbc.sql("select count(*) from runs" + where).params(params).query(Long.class).single();
+	}
+
+	/** The where clause of a project's runs, optionally of one status and trigger. */
+	private static String projectFilter(long projectId, String status, String trigger, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" where project_id = :project");
 		params.put("project", projectId);
 		if (status != null) {
 			where.append(" and status = :status");
@@ -118,7 +115,7 @@ class RunRepository {
 			where.append(" and run_trigger = :trigger");
 			params.put("trigger", trigger);
 		}
-		return this.jdbc.sql("select count(*) from runs" + where).params(params).query(Long.class).single();
+		return where.toString();
 	}
 
 	void finish(long id, String status, String errorCode, String errorMessage, Instant now) {

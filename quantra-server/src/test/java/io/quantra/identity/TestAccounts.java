@@ -2,6 +2,7 @@ package io.quantra.identity;
 
 import java.util.UUID;
 
+import io.quantra.HttpTestClient;
 import io.quantra.identity.UserRepository.NewUser;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +32,18 @@ public class TestAccounts {
 
 	public String staff(String name) {
 		return create(name, true);
+	}
+
+	/**
+	 * Signs the account in with a token login; returns the Authorization header to send.
+	 */
+	public static String[] signIn(HttpTestClient http, String email) {
+		String token = http
+			.postJson("/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}")
+			.json()
+			.get("access_token")
+			.asString();
+		return new String[] { "Authorization", "Bearer " + token };
 	}
 
 	private String create(String name, boolean staff) {

@@ -32,13 +32,7 @@ abstract class CanvasContract {
 	@BeforeEach
 	void createProject() {
 		this.http = HttpTestClient.local(this.port);
-		String email = this.accounts.user("canvas");
-		String token = this.http
-			.postJson("/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + TestAccounts.PASSWORD + "\"}")
-			.json()
-			.get("access_token")
-			.asString();
-		this.owner = new String[] { "Authorization", "Bearer " + token };
+		this.owner = TestAccounts.signIn(this.http, this.accounts.user("canvas"));
 		this.project = this.http.postJson("/projects", "{\"name\": \"Invoices\"}", this.owner)
 			.json()
 			.get("id")

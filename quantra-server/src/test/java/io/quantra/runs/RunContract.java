@@ -460,12 +460,7 @@ abstract class RunContract {
 	}
 
 	private String[] login(String email) {
-		String token = this.http
-			.postJson("/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + TestAccounts.PASSWORD + "\"}")
-			.json()
-			.get("access_token")
-			.asString();
-		return new String[] { "Authorization", "Bearer " + token };
+		return TestAccounts.signIn(this.http, email);
 	}
 
 }
