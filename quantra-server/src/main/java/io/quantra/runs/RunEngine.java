@@ -33,6 +33,7 @@ import io.quantra.runs.RunRepository.Run;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -197,6 +198,16 @@ class RunEngine {
 				|| !"running".equals(run.get().status()) && !"waiting".equals(run.get().status())) {
 			return;
 		}
+		// every log line written while the node runs names the run and its correlation id
+		try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", run.get().runId());
+				MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", run.get().correlationId())) {
+			executeNode(run.get(), node.get(), runPk, key);
+		}
+	}
+
+	private void executeNode(Run current, NodeState nodeState, long runPk, String key) {
+		Optional<Run> run = Optional.of(current);
+		Optional<NodeState> node = Optional.of(nodeState);
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(runPk)));
 		CanvasGraph.Node definition = graph.nodes().get(id(key));
 		Optional<ExecutablePlugin> plugin = this.plugins.executable(definition.pluginId());

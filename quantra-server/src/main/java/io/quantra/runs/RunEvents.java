@@ -15,6 +15,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,15 @@ class RunEvents {
 		if (schema == null) {
 			throw new IllegalArgumentException("Unknown run event type " + type);
 		}
-		JsonNode body = this.json.valueToTree(payload);
+		ObjectNode body = this.json.valueToTree(payload);
+		if (!body.has("correlation_id") && this.jdbc != null) {
+			// every event of a run carries the run's correlation id
+			this.jdbc.sql("select correlation_id from runs where id = :run")
+				.param("run", runPk)
+				.query(String.class)
+				.optional()
+				.ifPresent((id) -> body.put("correlation_id", id));
+		}
 		List<String> violations = schema.validate(body).stream().map(Object::toString).toList();
 		if (!violations.isEmpty()) {
 			throw new IllegalArgumentException("Refused " + type + " event: " + String.join("; ", violations));

@@ -195,6 +195,9 @@ abstract class RunContract {
 			assertThat(events.get(i)[0]).isEqualTo(Integer.toString(i + 1));
 		}
 		assertThat(events.get(0)[2]).contains("\"correlation_id\"").doesNotContain("@");
+		String correlation = events.get(0)[2].replaceAll(".*\"correlation_id\":\"([^\"]+)\".*", "$1");
+		assertThat(events).as("every event carries the run's correlation id")
+			.allSatisfy((e) -> assertThat(e[2]).contains("\"correlation_id\":\"" + correlation + "\""));
 
 		List<String[]> resumed = stream("/runs/" + execution + "/log/stream", "3");
 		assertThat(resumed).extracting((e) -> e[0]).containsExactly("4", "5", "6");
