@@ -74,6 +74,8 @@ class RunEngine {
 
 	private final RunEvents events;
 
+	private final RunOutputs outputs;
+
 	/** Plugins run here, so that a node that overruns its timeout can be abandoned. */
 	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "node-work");
@@ -82,8 +84,9 @@ class RunEngine {
 	});
 
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
-			ObjectProvider<Scheduler> scheduler, RunEvents events) {
+			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs) {
 		this.events = events;
+		this.outputs = outputs;
 		this.runs = runs;
 		this.plugins = plugins;
 		this.json = json;
@@ -254,7 +257,7 @@ class RunEngine {
 			catch (ExecutionException ex) {
 				throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 			}
-			String text = this.json.writeValueAsString(output);
+			String text = this.outputs.store(current.projectId(), runPk, key, this.json.writeValueAsString(output));
 			this.transactions.executeWithoutResult((tx) -> {
 				Optional<Run> locked = this.runs.lock(runPk);
 				this.runs.complete(runPk, key, text, this.clock.instant());
@@ -362,7 +365,7 @@ class RunEngine {
 		Map<String, String> outputs = new HashMap<>();
 		this.runs.nodes(runPk).forEach((n) -> {
 			if (n.output() != null) {
-				outputs.put(n.key(), n.output());
+				outputs.put(n.key(), this.outputs.load(n.output()));
 			}
 		});
 		List<Frame> inputs = new ArrayList<>();

@@ -53,8 +53,12 @@ class RunsController {
 
 	private final AuditLog audit;
 
-	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams, AuditLog audit) {
+	private final RunOutputs outputs;
+
+	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams, AuditLog audit,
+			RunOutputs outputs) {
 		this.audit = audit;
+		this.outputs = outputs;
 		this.streams = streams;
 		this.runs = runs;
 		this.accounts = accounts;
@@ -171,7 +175,7 @@ class RunsController {
 			result.put("attempts", node.attempts());
 			result.put("started_at", (node.startedAt() != null) ? node.startedAt().toString() : null);
 			result.put("completed_at", (node.completedAt() != null) ? node.completedAt().toString() : null);
-			result.put("output", (node.output() != null) ? this.json.readTree(node.output()) : null);
+			result.put("output", (node.output() != null) ? this.json.readTree(this.outputs.load(node.output())) : null);
 			result.put("error", node.error());
 			nodes.put(node.key(), result);
 		}

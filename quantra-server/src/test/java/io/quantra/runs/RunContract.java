@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,9 @@ abstract class RunContract {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	HttpTestClient http;
 
@@ -393,6 +397,28 @@ abstract class RunContract {
 				"{\"node_type\": \"tool\", \"plugin_id\": \"ocr_tool\", \"config\": {\"retries\": 11}}", this.owner);
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.json().get("error").asString()).contains("/retries");
+	}
+
+	@Test
+	void largeOutputsGoToTheBlobStoreAndComeBackWhole() {
+		long source = node("datasource", "inputs", "{}");
+		long twice = node("tool", "text_template", "{\"template\": \"{{s}}{{s}}\"}");
+		edge(source, twice, "flow");
+		String big = "q".repeat(700_000);
+		long execution = start("{\"inputs\": {\"s\": \"" + big + "\"}}");
+		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
+		String stored = this.jdbc.sql("select output from run_nodes where run_pk = :run and node_key = :key")
+			.param("run", execution)
+			.param("key", "node_" + twice)
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("{\"$blob\"").hasSizeLessThan(500);
+		JsonNode output = this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + twice)
+			.get("output");
+		assertThat(output.get("data").get(0).get("content").get("text").asString()).hasSize(1_400_000);
 	}
 
 	private String nodeStatus(long execution, String node) {
