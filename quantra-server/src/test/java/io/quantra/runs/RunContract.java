@@ -220,12 +220,7 @@ abstract class RunContract {
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
 		assertThat(this.http.postJson("/executions/" + execution + "/cancel", "", this.owner).status()).isEqualTo(409);
-		try {
-			Thread.sleep(2000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		pause(2000);
 		JsonNode results = this.http.get("/executions/" + execution + "/results", this.owner).json();
 		assertThat(results.get("status").asString()).isEqualTo("cancelled");
 		assertThat(results.get("results").get("node_" + after).get("status").asString()).isEqualTo("skipped");
@@ -294,12 +289,7 @@ abstract class RunContract {
 			.get("status")
 			.asString()).isEqualTo("paused");
 		awaitNode(execution, "node_" + slow, "completed");
-		try {
-			Thread.sleep(500);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		pause(500);
 		assertThat(nodeStatus(execution, "node_" + after)).isEqualTo("pending");
 		assertThat(this.http.postJson("/executions/" + execution + "/resume", "", this.owner).status()).isEqualTo(200);
 		assertThat(awaitEnd(execution).get("status").asString()).isEqualTo("completed");
@@ -421,6 +411,16 @@ abstract class RunContract {
 		assertThat(output.get("data").get(0).get("content").get("text").asString()).hasSize(1_400_000);
 	}
 
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private String nodeStatus(long execution, String node) {
 		return this.http.get("/executions/" + execution + "/results", this.owner)
 			.json()
@@ -437,13 +437,7 @@ abstract class RunContract {
 			if (status.equals(results.get(node).get("status").asString())) {
 				return;
 			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+			pause(20);
 		}
 		throw new AssertionError(node + " never reached " + status);
 	}
@@ -462,13 +456,7 @@ abstract class RunContract {
 			if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
 				return run;
 			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			pause(50);
 		}
 		throw new AssertionError("execution " + execution + " did not end within 30 s");
 	}
