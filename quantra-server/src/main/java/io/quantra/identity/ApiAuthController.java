@@ -43,19 +43,9 @@ class ApiAuthController {
 
 	private final OidcLoginService oidc;
 
-	private final MfaService mfa;
-
-	private final LoginService passwordLogins;
-
-	private final JwtTokens jwt;
-
 	ApiAuthController(TokenLogins logins, TokenService tokens, UserAdministration administration,
-			PasswordResetService resets, OidcLoginService oidc, MfaService mfa, LoginService passwordLogins,
-			JwtTokens jwt) {
+			PasswordResetService resets, OidcLoginService oidc) {
 		this.oidc = oidc;
-		this.mfa = mfa;
-		this.passwordLogins = passwordLogins;
-		this.jwt = jwt;
 		this.logins = logins;
 		this.tokens = tokens;
 		this.administration = administration;
@@ -65,15 +55,7 @@ class ApiAuthController {
 	@Operation(summary = "Exchange e-mail and password for tokens (camelCase)")
 	@PostMapping("/login")
 	Map<String, Object> login(@RequestBody Credentials body, HttpServletRequest request) {
-		TokenLogins.Outcome outcome = this.logins.login(body.email(), body.password(), ClientInfo.of(request));
-		if (outcome.tokens() == null) {
-			Map<String, Object> pending = new LinkedHashMap<>(MfaPrompts.prompt(outcome.user()));
-			pending.put("mfaToken", outcome.mfaToken());
-			return pending;
-		}
-		Map<String, Object> response = tokens(outcome.tokens());
-		response.put("user", user(outcome.user()));
-		return response;
+		return answer(this.logins.login(body.email(), body.password(), ClientInfo.of(request)));
 	}
 
 	@Operation(summary = "Exchange a refresh token (once) for new tokens (camelCase)")
@@ -151,16 +133,16 @@ class ApiAuthController {
 			throw new ApiException(ErrorCode.UNAUTHORIZED, "The identity provider did not sign you in.");
 		}
 		ClientInfo client = ClientInfo.of(request);
-		UserAccount user = this.oidc.complete(code, state, client);
-		if (this.mfa.required(user)) {
-			Map<String, Object> pending = new LinkedHashMap<>(MfaPrompts.prompt(user));
-			pending.put("mfaToken",
-					this.jwt.issue(user.id().value(), user.tokenGeneration(), JwtTokens.TokenType.MFA).token());
-			return pending;
+		return answer(this.logins.complete(this.oidc.complete(code, state, client), client, "oidc"));
+	}
+
+	/** Tokens and the user for a complete login, or the MFA prompt with its token. */
+	private static Map<String, Object> answer(TokenLogins.Outcome outcome) {
+		if (outcome.tokens() == null) {
+			return MfaPrompts.pending(outcome, "mfaToken");
 		}
-		Map<String, Object> response = tokens(this.tokens.issue(user, client));
-		this.passwordLogins.succeeded(user, client, "oidc");
-		response.put("user", user(user));
+		Map<String, Object> response = tokens(outcome.tokens());
+		response.put("user", user(outcome.user()));
 		return response;
 	}
 

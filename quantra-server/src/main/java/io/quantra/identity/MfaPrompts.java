@@ -13,6 +13,16 @@ final class MfaPrompts {
 	private MfaPrompts() {
 	}
 
+	/**
+	 * The prompt of a token login that must continue with MFA, carrying its MFA token
+	 * under {@code tokenField} ({@code mfa_token} or, on {@code /api}, {@code mfaToken}).
+	 */
+	static Map<String, Object> pending(TokenLogins.Outcome outcome, String tokenField) {
+		Map<String, Object> body = prompt(outcome.user());
+		body.put(tokenField, outcome.mfaToken());
+		return body;
+	}
+
 	static Map<String, Object> prompt(UserAccount user) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (user.mfaEnabled()) {

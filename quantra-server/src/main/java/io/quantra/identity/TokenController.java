@@ -54,9 +54,7 @@ class TokenController {
 		TokenLogins.Outcome outcome = this.logins.login(credentials.email(), credentials.password(),
 				ClientInfo.of(request));
 		if (outcome.tokens() == null) {
-			Map<String, Object> pending = MfaPrompts.prompt(outcome.user());
-			pending.put("mfa_token", outcome.mfaToken());
-			return pending;
+			return MfaPrompts.pending(outcome, "mfa_token");
 		}
 		return body(outcome.tokens());
 	}

@@ -29,14 +29,21 @@ class TokenLogins {
 	}
 
 	Outcome login(String email, String password, ClientInfo client) {
-		UserAccount user = this.logins.authenticate(email, password, client);
+		return complete(this.logins.authenticate(email, password, client), client, "jwt");
+	}
+
+	/**
+	 * Finishes a login whose first factor was proven ({@code method}: jwt, oidc): tokens
+	 * now, or an MFA token when MFA must follow.
+	 */
+	Outcome complete(UserAccount user, ClientInfo client, String method) {
 		if (this.mfa.required(user)) {
 			String mfaToken = this.jwt.issue(user.id().value(), user.tokenGeneration(), JwtTokens.TokenType.MFA)
 				.token();
 			return new Outcome(user, null, mfaToken);
 		}
 		TokenPair pair = this.tokens.issue(user, client);
-		this.logins.succeeded(user, client, "jwt");
+		this.logins.succeeded(user, client, method);
 		return new Outcome(user, pair, null);
 	}
 
