@@ -96,7 +96,8 @@ class RunEngine {
 		this.task = Tasks.oneTime(TASK, String.class).execute((instance, context) -> execute(instance.getId()));
 	}
 
-	OneTimeTask<String> task() {
+	@org.springframework.context.annotation.Bean
+	OneTimeTask<String> runNodeTask() {
 		return this.task;
 	}
 

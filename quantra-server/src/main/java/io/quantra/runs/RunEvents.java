@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,10 @@ class RunEvents {
 
 	private final Map<String, Schema> schemas = new HashMap<>();
 
-	RunEvents(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	RunEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -62,37 +66,50 @@ class RunEvents {
 	 * schema
 	 */
 	long emit(long runPk, String type, Map<String, Object> payload) {
-		Schema schema = this.schemas.get(type);
-		if (schema == null) {
-			throw new IllegalArgumentException("Unknown run event type " + type);
-		}
-		ObjectNode body = this.json.valueToTree(payload);
-		if (!body.has("correlation_id") && this.jdbc != null) {
-			// every event of a run carries the run's correlation id
-			this.jdbc.sql("select correlation_id from runs where id = :run")
-				.param("run", runPk)
-				.query(String.class)
-				.optional()
-				.ifPresent((id) -> body.put("correlation_id", id));
-		}
-		List<String> violations = schema.validate(body).stream().map(Object::toString).toList();
-		if (!violations.isEmpty()) {
-			throw new IllegalArgumentException("Refused " + type + " event: " + String.join("; ", violations));
-		}
+		RunIdentity run = this.jdbc.sql("select project_id, run_id, correlation_id from runs where id = :run")
+			.param("run", runPk)
+			.query((rs, row) -> new RunIdentity(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+		ObjectNode body = validated(type, payload, run.correlationId());
 		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
 			.param("run", runPk)
 			.query(Long.class)
 			.single();
+		String text = this.json.writeValueAsString(body);
+		Instant at = this.clock.instant();
 		this.jdbc
 			.sql("insert into run_events (run_pk, seq, event_type, payload, created_at) values (:run, :seq, :type, "
 					+ ":payload, :at)")
 			.param("run", runPk)
 			.param("seq", seq)
 			.param("type", type)
-			.param("payload", this.json.writeValueAsString(body))
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("payload", text)
+			.param("at", Timestamp.from(at))
 			.update();
+		this.publisher.publishEvent(new RunEventEmitted(run.projectId(), runPk, run.runId(), seq, type, text, at));
 		return seq;
+	}
+
+	/**
+	 * The payload as stored: with the run's correlation id, checked against the type's
+	 * schema.
+	 * @throws IllegalArgumentException when the type is unknown or the payload breaks its
+	 * schema
+	 */
+	ObjectNode validated(String type, Map<String, Object> payload, String correlationId) {
+		Schema schema = this.schemas.get(type);
+		if (schema == null) {
+			throw new IllegalArgumentException("Unknown run event type " + type);
+		}
+		ObjectNode body = this.json.valueToTree(payload);
+		if (!body.has("correlation_id")) {
+			body.put("correlation_id", correlationId);
+		}
+		List<String> violations = schema.validate(body).stream().map(Object::toString).toList();
+		if (!violations.isEmpty()) {
+			throw new IllegalArgumentException("Refused " + type + " event: " + String.join("; ", violations));
+		}
+		return body;
 	}
 
 	/** Events of the run after {@code afterSeq}, in order, at most {@code limit}. */
@@ -106,6 +123,9 @@ class RunEvents {
 			.query((rs, row) -> new StoredEvent(rs.getLong("seq"), rs.getString("event_type"),
 					this.json.readTree(rs.getString("payload")), rs.getTimestamp("created_at").toInstant()))
 			.list();
+	}
+
+	private record RunIdentity(long projectId, String runId, String correlationId) {
 	}
 
 	record StoredEvent(long seq, String type, JsonNode payload, Instant createdAt) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * keeps that chain JSON for ever after.
  */
 @Service
-class RunManagement {
+class RunManagement implements Runs {
 
 	static final int MAX_INPUT_CHARS = 1_000_000;
 
@@ -58,16 +58,40 @@ class RunManagement {
 	}
 
 	@Transactional
-	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger) {
+	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger, String correlationId) {
 		this.access.require(caller, projectId, Role.RUNNER);
+		return begin(projectId, caller.userId(), trigger, inputs, correlationId);
+	}
+
+	@Override
+	@Transactional
+	public StartedRun start(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
+		Run run = begin(projectId, initiatedBy, trigger, inputs, correlationId);
+		return new StartedRun(run.id(), run.runId(), run.status(), run.correlationId());
+	}
+
+	private Run begin(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
 		JsonNode runInputs = (inputs != null && !inputs.isNull()) ? inputs : JsonNodeFactory.instance.objectNode();
 		String inputText = this.json.writeValueAsString(runInputs);
 		if (inputText.length() > MAX_INPUT_CHARS) {
 			throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
 					"inputs must be at most " + MAX_INPUT_CHARS + " characters of JSON.");
 		}
-		return startFrom(caller, projectId, this.json.writeValueAsString(this.pipelines.chain(projectId)), inputText,
-				trigger);
+		return startFrom(initiatedBy, projectId, this.json.writeValueAsString(this.pipelines.chain(projectId)),
+				inputText, trigger, correlationId(correlationId));
+	}
+
+	/** The caller's correlation id, which must be a UUID, or a new one. */
+	static String correlationId(String given) {
+		if (given == null || given.isBlank()) {
+			return UUID.randomUUID().toString();
+		}
+		try {
+			return UUID.fromString(given.trim()).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR, "correlation_id must be a UUID.");
+		}
 	}
 
 	/** A new run of the same chain and inputs as an earlier one (runner or above). */
@@ -75,8 +99,8 @@ class RunManagement {
 	Run rerun(CurrentUser caller, long executionId) {
 		Run previous = get(caller, executionId);
 		this.access.require(caller, previous.projectId(), Role.RUNNER);
-		return startFrom(caller, previous.projectId(), this.runs.chainJson(executionId), this.runs.inputs(executionId),
-				previous.trigger());
+		return startFrom(caller.userId(), previous.projectId(), this.runs.chainJson(executionId),
+				this.runs.inputs(executionId), previous.trigger(), UUID.randomUUID().toString());
 	}
 
 	/** Stops a run: nodes not started yet never will (runner or above). */
@@ -142,10 +166,11 @@ class RunManagement {
 		return this.runs.find(executionId).orElseThrow();
 	}
 
-	private Run startFrom(CurrentUser caller, long projectId, String chainText, String inputText, String trigger) {
+	private Run startFrom(Long initiatedBy, long projectId, String chainText, String inputText, String trigger,
+			String correlationId) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
-		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, UUID.randomUUID().toString(),
-				caller.userId(), chainText, inputText, this.clock.instant());
+		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, correlationId, initiatedBy,
+				chainText, inputText, this.clock.instant());
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
 		Run run = this.runs.lock(runPk).orElseThrow();
 		this.events.emit(runPk, "run_started", Map.of("run_id", run.runId(), "project_id", projectId, "trigger",

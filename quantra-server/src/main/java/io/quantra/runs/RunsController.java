@@ -16,6 +16,7 @@ import io.quantra.platform.PageRequest;
 import io.quantra.platform.RouteAuthorizations;
 import io.quantra.runs.RunRepository.NodeState;
 import io.quantra.runs.RunRepository.Run;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -73,7 +74,8 @@ class RunsController {
 			throw new ApiException(ErrorCode.VALIDATION_ERROR,
 					"wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
 		}
-		Run run = this.runs.start(caller, id, (body != null) ? body.inputs() : null, "api");
+		Run run = this.runs.start(caller, id, (body != null) ? body.inputs() : null, "api",
+				(body != null) ? body.correlationId() : null);
 		return accepted(caller, run, wait);
 	}
 
@@ -224,7 +226,7 @@ class RunsController {
 		return body;
 	}
 
-	record RunBody(JsonNode inputs) {
+	record RunBody(JsonNode inputs, @JsonProperty("correlation_id") String correlationId) {
 	}
 
 	/** A gate decision; its reason goes to the audit log, never into an event. */

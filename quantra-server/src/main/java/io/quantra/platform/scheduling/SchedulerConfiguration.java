@@ -1,10 +1,12 @@
-package io.quantra.runs;
+package io.quantra.platform.scheduling;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,22 +16,23 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * db-scheduler on Quantra's own database: node executions are rows in
- * {@code scheduled_tasks}, picked by one node of the cluster each, revived when their
- * executor died. It takes part in Spring's transactions, so a node is scheduled exactly
- * when the state change that made it due commits. It starts once the application is ready
- * and stops before the database goes away.
+ * db-scheduler on Quantra's own database, shared by every module: a module contributes
+ * its work as {@link Task} beans, and each task execution is a row in
+ * {@code scheduled_tasks}, picked by one server of the cluster, revived by another when
+ * its executor stops heart-beating. It takes part in Spring's transactions, so work is
+ * scheduled exactly when the state change that made it due commits. It starts once the
+ * application is ready and stops before the database goes away.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
 	@Bean(destroyMethod = "stop")
-	Scheduler scheduler(DataSource dataSource, RunEngine engine, @Value("${quantra.runs.workers:8}") int workers,
+	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+			@Value("${quantra.scheduler.threads:64}") int threads,
 			@Value("${quantra.runs.heartbeat:10s}") Duration heartbeat) {
-		// a node execution whose server stops heart-beating for 6 intervals is revived by
-		// another
-		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), engine.task())
-			.threads(workers)
+		// an execution whose server misses 6 heartbeats is revived by another server
+		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+			.threads(threads)
 			.pollingInterval(Duration.ofSeconds(2))
 			.heartbeatInterval(heartbeat)
 			.missedHeartbeatsLimit(6)
