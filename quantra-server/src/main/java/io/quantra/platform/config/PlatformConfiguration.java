@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import io.quantra.platform.DataDirectory;
+import io.quantra.platform.SecretBox;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,11 @@ class PlatformConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	SecretBox secretBox(@Value("${quantra.secret-key:}") String key, DataDirectory data) {
+		return SecretBox.of(key, data);
 	}
 
 }
