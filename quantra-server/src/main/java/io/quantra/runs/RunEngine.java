@@ -10,51 +10,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.quantra.pipelines.CanvasGraph;
 import io.quantra.pipelines.ChainJson;
+import io.quantra.pipelines.EdgeMode;
 import io.quantra.pipelines.ExecutionSettings;
 import io.quantra.platform.PiiScrubber;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
 import io.quantra.plugins.PluginCatalog;
 import io.quantra.plugins.PluginContext;
-import io.quantra.runs.RunRepository.NodeState;
+import io.quantra.runs.RunRepository.Progress;
 import io.quantra.runs.RunRepository.Run;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes runs node by node. Each node is a db-scheduler task; a node becomes due when
- * all its flow and interactive predecessors completed, so independent branches run in
- * parallel on the scheduler's worker pool. Every state change is committed before the
- * next step is scheduled, and a task delivered again after a crash finds the node's state
- * and does not repeat finished work: an interrupted node is run again only when its
- * plugin is idempotent.
+ * Executes runs. Each active run has one driver: a db-scheduler execution, heart-beaten
+ * while it works, that hands the run's ready nodes to a bounded worker pool in memory and
+ * commits every change of state — a node claimed, completed, failed, retried — before it
+ * acts on it. When the server dies, db-scheduler revives the driver elsewhere (or after
+ * the restart); the revived driver finds the committed state and carries on, running a
+ * node that was mid-flight again only when its plugin is idempotent.
+ * <p>
+ * A driver ends when its run ends, pauses or waits for a person, and when the next node
+ * is a retry due later: then it schedules its successor for that time. Commands that make
+ * a run runnable again (resume, a gate approved, a queued run admitted) start a new
+ * driver; the run row names its one current driver, so a stale one stands down.
  */
 @Component
 class RunEngine {
 
-	static final String TASK = "run-node";
+	static final String TASK = "run-driver";
+
+	/** How often a waiting driver looks for changes made by other servers. */
+	private static final Duration CHECK = Duration.ofSeconds(1);
+
+	private static final Object NUDGE = new Object();
 
 	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
 
@@ -70,112 +87,184 @@ class RunEngine {
 
 	private final ObjectProvider<Scheduler> scheduler;
 
-	private final OneTimeTask<String> task;
-
 	private final RunEvents events;
 
 	private final RunOutputs outputs;
 
+	private final OneTimeTask<Void> task;
+
 	/** Plugins run here, so that a node that overruns its timeout can be abandoned. */
-	private final ExecutorService workers = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "node-work");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ThreadPoolExecutor workers;
+
+	private final Map<Long, Driver> active = new ConcurrentHashMap<>();
+
+	private final Map<Long, CompletableFuture<Void>> endings = new ConcurrentHashMap<>();
 
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
-			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs) {
-		this.events = events;
-		this.outputs = outputs;
+			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs,
+			@Value("${quantra.runs.workers:16}") int workers) {
 		this.runs = runs;
 		this.plugins = plugins;
 		this.json = json;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.scheduler = scheduler;
-		this.task = Tasks.oneTime(TASK, String.class).execute((instance, context) -> execute(instance.getId()));
+		this.events = events;
+		this.outputs = outputs;
+		AtomicInteger count = new AtomicInteger();
+		this.workers = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(work) -> {
+					Thread thread = new Thread(work, "node-work-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.workers.allowCoreThreadTimeOut(true);
+		// a driver that could not reach the database tries again after 1 s, 1.5 s, 2.25 s
+		// …
+		this.task = Tasks.oneTime(TASK)
+			.onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 1.5))
+			.execute((instance, context) -> execute(instance.getId()));
 	}
 
-	@org.springframework.context.annotation.Bean
-	OneTimeTask<String> runNodeTask() {
+	@Bean
+	OneTimeTask<Void> runDriverTask() {
 		return this.task;
 	}
 
+	// --- commands, called in a transaction holding the run's lock
+
 	/**
-	 * Queues every node whose predecessors are done, or ends the run when all nodes are;
-	 * called within the transaction that changed the run, holding its lock.
+	 * Makes sure the run has a driver: starts one after the transaction commits, or wakes
+	 * the one it has.
 	 */
-	void advance(long runPk, CanvasGraph graph) {
-		Map<String, String> status = new HashMap<>();
-		this.runs.nodes(runPk).forEach((n) -> status.put(n.key(), n.status()));
-		// a node that failed but may be passed over counts as done
-		for (long id : graph.nodes().keySet()) {
-			String key = ChainJson.key(id);
-			if ("failed".equals(status.get(key))
-					&& ExecutionSettings.of(graph.nodes().get(id).config()).continueOnError()) {
-				status.put(key, "completed");
-			}
-		}
-		if (status.values().stream().allMatch((s) -> s.equals("completed"))) {
-			Run run = this.runs.find(runPk).orElseThrow();
-			this.runs.finish(runPk, "completed", null, null, this.clock.instant());
-			this.events.emit(runPk, "run_completed",
-					Map.of("run_id", run.runId(), "duration_ms", millisSince(run.startedAt()), "nodes", status.size()));
+	void drive(Run run) {
+		if (run.driver() != null) {
+			afterCommit(() -> nudge(run.id()));
 			return;
 		}
-		Map<Long, List<Long>> predecessors = predecessors(graph);
-		Run run = this.runs.find(runPk).orElseThrow();
-		List<String> due = new ArrayList<>();
-		for (long id : graph.nodes().keySet()) {
-			String key = ChainJson.key(id);
-			boolean ready = predecessors.getOrDefault(id, List.of())
-				.stream()
-				.allMatch((p) -> "completed".equals(status.get(ChainJson.key(p))));
-			if ("pending".equals(status.get(key)) && ready) {
-				if (isGate(graph, id)) {
-					this.runs.setNodeStatus(runPk, key, "waiting");
-					status.put(key, "waiting");
-					this.events.emit(runPk, "gate_requested", Map.of("run_id", run.runId(), "node", key));
-				}
-				else {
-					this.runs.setNodeStatus(runPk, key, "queued");
-					status.put(key, "queued");
-				}
-			}
-			if ("queued".equals(status.get(key))) {
-				// also nodes queued before a pause or a crash: scheduling is idempotent
-				due.add(key);
-			}
-		}
-		boolean waiting = status.containsValue("waiting");
-		boolean busy = status.containsValue("queued") || status.containsValue("running");
-		this.runs.setRunStatus(runPk, (waiting && !busy) ? "waiting" : "running");
-		for (String key : due) {
-			this.scheduler.getObject().scheduleIfNotExists(this.task.instance(runPk + ":" + key), this.clock.instant());
-		}
-		if (!due.isEmpty()) {
+		startDriver(run.id(), run.driverGen() + 1, this.clock.instant());
+	}
+
+	private void startDriver(long runPk, int generation, Instant at) {
+		String instance = runPk + ":" + generation;
+		this.runs.setDriver(runPk, instance, generation);
+		this.scheduler.getObject().scheduleIfNotExists(this.task.instance(instance), at);
+		if (!at.isAfter(this.clock.instant())) {
 			afterCommit(() -> this.scheduler.getObject().triggerCheckForDueExecutions());
+		}
+	}
+
+	/** Wakes the run's driver once the transaction commits: a command changed the run. */
+	void wake(long runPk) {
+		afterCommit(() -> nudge(runPk));
+	}
+
+	/** Wakes the run's driver on this server, if it has one here. */
+	private void nudge(long runPk) {
+		Driver driver = this.active.get(runPk);
+		if (driver != null) {
+			driver.signals.offer(NUDGE);
+		}
+	}
+
+	/**
+	 * Ends a run; pending nodes never run and a project's queued runs may start in its
+	 * place.
+	 */
+	void end(Run run, String status, String code, String message) {
+		this.runs.skipPending(run.id());
+		this.runs.finish(run.id(), status, code, message, this.clock.instant());
+		if ("failed".equals(status)) {
+			this.events.emit(run, "run_failed",
+					Map.of("run_id", run.runId(), "error_code", code, "message", clip(message, 500)));
+		}
+		else if ("cancelled".equals(status)) {
+			this.events.emit(run, "run_cancelled", Map.of("run_id", run.runId()));
+		}
+		else {
+			this.events.emit(run, "run_completed", Map.of("run_id", run.runId(), "duration_ms",
+					millisSince(run.startedAt()), "nodes", this.runs.progress(run.id()).size()));
+		}
+		if ("running".equals(run.status())) {
+			released(run.projectId());
+		}
+		afterCommit(() -> {
+			CompletableFuture<Void> ending = this.endings.remove(run.id());
+			if (ending != null) {
+				ending.complete(null);
+			}
+			nudge(run.id());
+		});
+	}
+
+	/**
+	 * The status of a run about to be created: {@code queued} when its project's
+	 * concurrency limit is reached. Holds the project's limit row until commit, so that
+	 * concurrent starts count each other.
+	 */
+	String admission(long projectId) {
+		Optional<Integer> limit = this.runs.lockConcurrencyLimit(projectId);
+		return (limit.isPresent() && this.runs.countRunning(projectId) >= limit.get()) ? "queued" : "running";
+	}
+
+	/** A run of the project stopped running: queued runs start up to the limit. */
+	void released(long projectId) {
+		Optional<Integer> limit = this.runs.lockConcurrencyLimit(projectId);
+		long free = limit.map((max) -> max - this.runs.countRunning(projectId)).orElse(Long.MAX_VALUE);
+		if (free <= 0) {
+			return;
+		}
+		for (long id : this.runs.queued(projectId, (int) Math.min(free, 1000))) {
+			if (this.runs.admit(id, this.clock.instant())) {
+				drive(this.runs.find(id).orElseThrow());
+			}
 		}
 	}
 
 	/**
 	 * A person decides on a waiting node: approved, it runs; refused, the run fails.
-	 * Called in a transaction holding the run's lock.
 	 */
-	void decide(long runPk, String key, boolean approved, CanvasGraph graph) {
-		Run run = this.runs.find(runPk).orElseThrow();
-		this.events.emit(runPk, "gate_decision", Map.of("run_id", run.runId(), "node", key, "approved", approved));
+	void decide(Run run, String key, boolean approved) {
+		this.events.emit(run, "gate_decision", Map.of("run_id", run.runId(), "node", key, "approved", approved));
 		if (approved) {
-			this.runs.setNodeStatus(runPk, key, "queued");
-			advance(runPk, graph);
+			this.runs.setNodeStatus(run.id(), key, "queued");
+			this.runs.bumpRevision(run.id());
+			if ("waiting".equals(run.status())) {
+				this.runs.setRunStatus(run.id(), "running");
+			}
+			drive(run);
 			return;
 		}
 		String message = "The gate at " + key + " was refused.";
-		this.runs.fail(runPk, key, message, this.clock.instant());
-		this.runs.skipPending(runPk);
-		this.runs.finish(runPk, "failed", "GATE_REJECTED", message, this.clock.instant());
-		this.events.emit(runPk, "run_failed",
-				Map.of("run_id", run.runId(), "error_code", "GATE_REJECTED", "message", message));
+		this.runs.fail(run.id(), key, message, this.clock.instant());
+		end(run, "failed", "GATE_REJECTED", message);
+	}
+
+	/**
+	 * Waits until the run ends, at most {@code max}; the run as it is then.
+	 */
+	Optional<Run> awaitEnd(long runPk, Duration max) throws InterruptedException {
+		Instant deadline = Instant.now().plus(max);
+		CompletableFuture<Void> ending = this.endings.computeIfAbsent(runPk, (id) -> new CompletableFuture<>());
+		try {
+			while (true) {
+				Optional<Run> run = this.runs.find(runPk);
+				Duration left = Duration.between(Instant.now(), deadline);
+				if (run.isEmpty() || run.get().terminal() || left.isNegative() || left.isZero()) {
+					return run;
+				}
+				try {
+					// another server may drive the run: look again at least every second
+					ending.get(Math.min(left.toMillis(), CHECK.toMillis()), TimeUnit.MILLISECONDS);
+				}
+				catch (TimeoutException | ExecutionException ex) {
+					// look again
+				}
+			}
+		}
+		finally {
+			this.endings.remove(runPk, ending);
+		}
 	}
 
 	/**
@@ -183,218 +272,8 @@ class RunEngine {
 	 * run.
 	 */
 	static boolean isGate(CanvasGraph graph, long id) {
-		return "workbench".equals(graph.nodes().get(id).type()) || graph.edges()
-			.stream()
-			.anyMatch((e) -> e.target() == id && e.mode() == io.quantra.pipelines.EdgeMode.INTERACTIVE);
-	}
-
-	/**
-	 * Runs one node of one run, named {@code <run>:<node key>}; safe to call again for
-	 * the same node.
-	 */
-	void execute(String data) {
-		String[] parts = data.split(":");
-		long runPk = Long.parseLong(parts[0]);
-		String key = parts[1];
-		Optional<Run> run = this.runs.find(runPk);
-		Optional<NodeState> node = this.runs.node(runPk, key);
-		if (run.isEmpty() || node.isEmpty()
-				|| !"running".equals(run.get().status()) && !"waiting".equals(run.get().status())) {
-			return;
-		}
-		// every log line written while the node runs names the run and its correlation id
-		try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", run.get().runId());
-				MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", run.get().correlationId())) {
-			executeNode(run.get(), node.get(), runPk, key);
-		}
-	}
-
-	private void executeNode(Run current, NodeState nodeState, long runPk, String key) {
-		Optional<Run> run = Optional.of(current);
-		Optional<NodeState> node = Optional.of(nodeState);
-		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(runPk)));
-		CanvasGraph.Node definition = graph.nodes().get(id(key));
-		Optional<ExecutablePlugin> plugin = this.plugins.executable(definition.pluginId());
-		String state = node.get().status();
-		if (state.equals("completed") || state.equals("failed") || state.equals("skipped")) {
-			return;
-		}
-		// an approved workbench step without code of its own hands its inputs on
-		boolean passThrough = plugin.isEmpty() && "workbench".equals(definition.type());
-		if (state.equals("running") && !passThrough && (plugin.isEmpty() || !plugin.get().idempotent())) {
-			fail(runPk, key, graph, "NODE_INTERRUPTED",
-					"Node " + key + " was interrupted and its plugin cannot safely run twice.");
-			return;
-		}
-		if (plugin.isEmpty() && !passThrough) {
-			fail(runPk, key, graph, "PLUGIN_UNAVAILABLE",
-					"Plugin " + definition.pluginId() + " of node " + key + " cannot run on this server.");
-			return;
-		}
-		String runId = run.get().runId();
-		this.transactions.executeWithoutResult((tx) -> {
-			this.runs.lock(runPk);
-			this.runs.markRunning(runPk, key, this.clock.instant());
-			this.events.emit(runPk, "node_started", Map.of("run_id", runId, "node", key, "plugin_id",
-					definition.pluginId(), "attempt", node.get().attempts() + 1));
-		});
-		Instant started = this.clock.instant();
-		ExecutionSettings settings = ExecutionSettings.of(definition.config());
-		int attempt = node.get().attempts() + 1;
-		try {
-			PluginContext context = context(run.get(), runPk, key, definition, graph);
-			Optional<ExecutablePlugin> code = plugin;
-			Future<Frame> work = this.workers.submit(() -> passThrough
-					? Frame.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList())
-					: code.get().run(context));
-			Frame output;
-			try {
-				output = work.get(settings.timeoutSeconds(), TimeUnit.SECONDS);
-			}
-			catch (TimeoutException ex) {
-				work.cancel(true);
-				throw new NodeTimeout(settings.timeoutSeconds());
-			}
-			catch (ExecutionException ex) {
-				throw (ex.getCause() instanceof Exception cause) ? cause : ex;
-			}
-			String text = this.outputs.store(current.projectId(), runPk, key, this.json.writeValueAsString(output));
-			this.transactions.executeWithoutResult((tx) -> {
-				Optional<Run> locked = this.runs.lock(runPk);
-				this.runs.complete(runPk, key, text, this.clock.instant());
-				this.events.emit(runPk, "node_completed", Map.of("run_id", runId, "node", key, "duration_ms",
-						millisSince(started), "items", output.data().size()));
-				if (locked.isPresent()
-						&& ("running".equals(locked.get().status()) || "waiting".equals(locked.get().status()))) {
-					advance(runPk, graph);
-				}
-			});
-		}
-		catch (Exception ex) {
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
-			String code = (ex instanceof NodeTimeout) ? "NODE_TIMEOUT" : "NODE_FAILED";
-			String message = PiiScrubber.scrub(String.valueOf(ex.getMessage()));
-			log.info("Node {} of run {} failed (attempt {}): {}", key, runId, attempt, ex.getClass().getSimpleName());
-			String description = "Node " + key + " (" + definition.label() + ") failed: " + message;
-			if (attempt <= settings.retries()) {
-				retry(runPk, key, runId, attempt, code, description);
-			}
-			else if (settings.continueOnError()) {
-				passOver(runPk, key, runId, graph, code, description);
-			}
-			else {
-				fail(runPk, key, graph, code, description);
-			}
-		}
-	}
-
-	/**
-	 * Schedules the node again after an exponential backoff: 1 s, 2 s, 4 s … at most 5
-	 * minutes.
-	 */
-	private void retry(long runPk, String key, String runId, int attempt, String code, String description) {
-		Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempt - 1, 9)));
-		this.transactions.executeWithoutResult((tx) -> {
-			Optional<Run> run = this.runs.lock(runPk);
-			if (run.isEmpty() || run.get().terminal()) {
-				return;
-			}
-			this.runs.setNodeStatus(runPk, key, "queued");
-			this.events.emit(runPk, "node_failed", Map.of("run_id", runId, "node", key, "error_code", code, "message",
-					clip(description + " Retrying in " + backoff.toSeconds() + " s.", 500)));
-			this.scheduler.getObject()
-				.scheduleIfNotExists(this.task.instance(runPk + ":" + key + ":" + (attempt + 1)),
-						this.clock.instant().plus(backoff));
-		});
-	}
-
-	/** Records the failure of a node whose failure the run may pass over, and goes on. */
-	private void passOver(long runPk, String key, String runId, CanvasGraph graph, String code, String description) {
-		this.transactions.executeWithoutResult((tx) -> {
-			Optional<Run> run = this.runs.lock(runPk);
-			if (run.isEmpty() || run.get().terminal()) {
-				return;
-			}
-			this.runs.fail(runPk, key, clip(description, 2000), this.clock.instant());
-			this.events.emit(runPk, "node_failed",
-					Map.of("run_id", runId, "node", key, "error_code", code, "message", clip(description, 500)));
-			if ("running".equals(run.get().status()) || "waiting".equals(run.get().status())) {
-				advance(runPk, graph);
-			}
-		});
-	}
-
-	@PreDestroy
-	void stop() {
-		this.workers.shutdownNow();
-	}
-
-	private static String clip(String text, int length) {
-		return (text.length() > length) ? text.substring(0, length) : text;
-	}
-
-	/** A node ran longer than its {@code timeout_seconds}. */
-	private static final class NodeTimeout extends Exception {
-
-		NodeTimeout(int seconds) {
-			super("it did not finish within " + seconds + " s");
-		}
-
-	}
-
-	private void fail(long runPk, String key, CanvasGraph graph, String code, String message) {
-		String clipped = (message.length() > 2000) ? message.substring(0, 2000) : message;
-		String summary = (message.length() > 500) ? message.substring(0, 500) : message;
-		this.transactions.executeWithoutResult((tx) -> {
-			Optional<Run> run = this.runs.lock(runPk);
-			if (run.isEmpty() || run.get().terminal()) {
-				return;
-			}
-			this.runs.fail(runPk, key, clipped, this.clock.instant());
-			this.runs.skipPending(runPk);
-			this.runs.finish(runPk, "failed", code, clipped, this.clock.instant());
-			this.events.emit(runPk, "node_failed",
-					Map.of("run_id", run.get().runId(), "node", key, "error_code", code, "message", summary));
-			this.events.emit(runPk, "run_failed",
-					Map.of("run_id", run.get().runId(), "error_code", code, "message", summary));
-		});
-	}
-
-	private PluginContext context(Run run, long runPk, String key, CanvasGraph.Node node, CanvasGraph graph) {
-		Map<String, String> outputs = new HashMap<>();
-		this.runs.nodes(runPk).forEach((n) -> {
-			if (n.output() != null) {
-				outputs.put(n.key(), this.outputs.load(n.output()));
-			}
-		});
-		List<Frame> inputs = new ArrayList<>();
-		Map<String, Frame> references = new LinkedHashMap<>();
-		graph.edges()
-			.stream()
-			.filter((e) -> e.target() == node.id())
-			.sorted(Comparator.comparingLong(CanvasGraph.Edge::source))
-			.forEach((e) -> {
-				String source = ChainJson.key(e.source());
-				String output = outputs.get(source);
-				if (output == null) {
-					return;
-				}
-				Frame frame = this.json.readValue(output, Frame.class);
-				if (e.mode().ordersExecution()) {
-					inputs.add(frame);
-				}
-				else {
-					references.put(source, frame);
-				}
-			});
-		JsonNode runInputs = this.json.readTree(this.runs.inputs(runPk));
-		return new PluginContext(run.runId(), key, node.config(), runInputs, inputs, references);
-	}
-
-	private long millisSince(Instant start) {
-		return (start != null) ? Math.max(0, Duration.between(start, this.clock.instant()).toMillis()) : 0;
+		return "workbench".equals(graph.nodes().get(id).type())
+				|| graph.edges().stream().anyMatch((e) -> e.target() == id && e.mode() == EdgeMode.INTERACTIVE);
 	}
 
 	static Map<Long, List<Long>> predecessors(CanvasGraph graph) {
@@ -405,6 +284,456 @@ class RunEngine {
 			}
 		}
 		return predecessors;
+	}
+
+	// --- the driver
+
+	/** Drives the run named by a task instance {@code <run>:<generation>}. */
+	void execute(String instance) {
+		long runPk = Long.parseLong(instance.substring(0, instance.indexOf(':')));
+		Driver driver = new Driver(runPk, instance);
+		this.active.put(runPk, driver);
+		try {
+			driver.run();
+		}
+		finally {
+			this.active.remove(runPk, driver);
+			driver.abandon();
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
+	}
+
+	/** What a driver does next: start these nodes, or stand down. */
+	private record Step(List<String> start, boolean exit) {
+
+		static final Step EXIT = new Step(List.of(), true);
+
+	}
+
+	/** The end of one attempt at a node. */
+	private record Outcome(String key, int attempt, Instant started, String output, int items, Exception error,
+			boolean timedOut) {
+
+	}
+
+	/** A node being worked on. */
+	private record Attempt(int number, Future<?> work, Instant deadline) {
+	}
+
+	/** Where one node stands, as this driver knows it. */
+	private static final class NodeProgress {
+
+		String status;
+
+		int attempts;
+
+		Instant dueAt;
+
+		NodeProgress(Progress progress) {
+			this.status = progress.status();
+			this.attempts = progress.attempts();
+			this.dueAt = progress.dueAt();
+		}
+
+	}
+
+	private final class Driver {
+
+		final long runPk;
+
+		final String instance;
+
+		final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+
+		final Map<String, Attempt> inFlight = new HashMap<>();
+
+		final Map<String, NodeProgress> nodes = new HashMap<>();
+
+		CanvasGraph graph;
+
+		Map<Long, List<Long>> predecessors;
+
+		List<String> order;
+
+		String inputs;
+
+		Run run;
+
+		int revision = -1;
+
+		Driver(long runPk, String instance) {
+			this.runPk = runPk;
+			this.instance = instance;
+		}
+
+		void run() {
+			boolean first = true;
+			List<Outcome> outcomes = new ArrayList<>();
+			while (true) {
+				boolean recover = first;
+				Step step = RunEngine.this.transactions.execute((tx) -> step(outcomes, recover));
+				first = false;
+				outcomes.clear();
+				if (step == null || step.exit()) {
+					return;
+				}
+				step.start().forEach(this::submit);
+				await(outcomes);
+			}
+		}
+
+		/**
+		 * One transaction of progress: records what ended, moves nodes whose turn has
+		 * come and claims those to start.
+		 */
+		private Step step(List<Outcome> outcomes, boolean first) {
+			Optional<Run> locked = RunEngine.this.runs.lock(this.runPk);
+			if (locked.isEmpty() || !this.instance.equals(locked.get().driver())) {
+				return Step.EXIT;
+			}
+			this.run = locked.get();
+			if (first) {
+				this.graph = ChainJson.parse(RunEngine.this.json.readTree(RunEngine.this.runs.chainJson(this.runPk)));
+				this.predecessors = predecessors(this.graph);
+				this.order = this.graph.topologicalOrder().stream().map(ChainJson::key).toList();
+				this.inputs = RunEngine.this.runs.inputs(this.runPk);
+			}
+			if (this.revision != this.run.revision()) {
+				this.nodes.clear();
+				RunEngine.this.runs.progress(this.runPk).forEach((p) -> this.nodes.put(p.key(), new NodeProgress(p)));
+				this.revision = this.run.revision();
+			}
+			try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", this.run.runId());
+					MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", this.run.correlationId())) {
+				if (!this.run.terminal() && first && !recoverInterrupted()) {
+					return standDown();
+				}
+				for (Outcome outcome : outcomes) {
+					if (!this.run.terminal() && !record(outcome)) {
+						return standDown();
+					}
+				}
+				if (this.run.terminal()) {
+					return standDown();
+				}
+				if ("paused".equals(this.run.status())) {
+					return this.inFlight.isEmpty() ? standDown() : new Step(List.of(), false);
+				}
+				return progress();
+			}
+		}
+
+		/**
+		 * Nodes of a driver that died mid-flight: run again when safe, else the run
+		 * fails.
+		 */
+		private boolean recoverInterrupted() {
+			for (String key : this.order) {
+				NodeProgress node = this.nodes.get(key);
+				if (!"running".equals(node.status)) {
+					continue;
+				}
+				if (passThrough(key) || plugin(key).map(ExecutablePlugin::idempotent).orElse(false)) {
+					RunEngine.this.runs.setNodeStatus(this.runPk, key, "queued");
+					node.status = "queued";
+					continue;
+				}
+				String message = "Node " + key + " was interrupted and its plugin cannot safely run twice.";
+				failRun(key, "NODE_INTERRUPTED", message);
+				return false;
+			}
+			return true;
+		}
+
+		/** Stores the end of an attempt; false when it ended the run. */
+		private boolean record(Outcome outcome) {
+			String key = outcome.key();
+			NodeProgress node = this.nodes.get(key);
+			Instant now = RunEngine.this.clock.instant();
+			if (outcome.error() == null) {
+				RunEngine.this.runs.complete(this.runPk, key, outcome.output(), now);
+				RunEngine.this.events.emit(this.run, "node_completed", Map.of("run_id", this.run.runId(), "node", key,
+						"duration_ms", millisBetween(outcome.started(), now), "items", outcome.items()));
+				node.status = "completed";
+				return true;
+			}
+			CanvasGraph.Node definition = definition(key);
+			ExecutionSettings settings = ExecutionSettings.of(definition.config());
+			String code = outcome.timedOut() ? "NODE_TIMEOUT" : "NODE_FAILED";
+			String reason = outcome.timedOut() ? "it did not finish within " + settings.timeoutSeconds() + " s"
+					: PiiScrubber.scrub(String.valueOf(outcome.error().getMessage()));
+			log.info("Node {} of run {} failed (attempt {}): {}", key, this.run.runId(), outcome.attempt(),
+					outcome.timedOut() ? "timeout" : outcome.error().getClass().getSimpleName());
+			String description = "Node " + key + " (" + definition.label() + ") failed: " + reason;
+			if (outcome.attempt() <= settings.retries()) {
+				// exponential backoff: 1 s, 2 s, 4 s … at most 5 minutes
+				Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(outcome.attempt() - 1, 9)));
+				node.status = "queued";
+				node.dueAt = now.plus(backoff);
+				RunEngine.this.runs.retryAt(this.runPk, key, node.dueAt);
+				RunEngine.this.events.emit(this.run, "node_failed",
+						Map.of("run_id", this.run.runId(), "node", key, "error_code", code, "message",
+								clip(description + " Retrying in " + backoff.toSeconds() + " s.", 500)));
+				return true;
+			}
+			if (settings.continueOnError()) {
+				node.status = "failed";
+				RunEngine.this.runs.fail(this.runPk, key, clip(description, 2000), now);
+				RunEngine.this.events.emit(this.run, "node_failed", Map.of("run_id", this.run.runId(), "node", key,
+						"error_code", code, "message", clip(description, 500)));
+				return true;
+			}
+			failRun(key, code, description);
+			return false;
+		}
+
+		private void failRun(String key, String code, String description) {
+			RunEngine.this.runs.fail(this.runPk, key, clip(description, 2000), RunEngine.this.clock.instant());
+			this.nodes.get(key).status = "failed";
+			RunEngine.this.events.emit(this.run, "node_failed", Map.of("run_id", this.run.runId(), "node", key,
+					"error_code", code, "message", clip(description, 500)));
+			end(this.run, "failed", code, clip(description, 2000));
+			this.run = RunEngine.this.runs.find(this.runPk).orElseThrow();
+		}
+
+		/**
+		 * Moves pending nodes whose predecessors are done, ends the run when every node
+		 * is, and claims the nodes to start now.
+		 */
+		private Step progress() {
+			Instant now = RunEngine.this.clock.instant();
+			boolean allDone = true;
+			for (String key : this.order) {
+				NodeProgress node = this.nodes.get(key);
+				if ("pending".equals(node.status) && ready(key)) {
+					if (isGate(this.graph, id(key))) {
+						node.status = "waiting";
+						RunEngine.this.events.emit(this.run, "gate_requested",
+								Map.of("run_id", this.run.runId(), "node", key));
+					}
+					else {
+						node.status = "queued";
+					}
+					RunEngine.this.runs.setNodeStatus(this.runPk, key, node.status);
+				}
+				allDone &= done(key);
+			}
+			if (allDone) {
+				end(this.run, "completed", null, null);
+				return standDown();
+			}
+			List<String> start = new ArrayList<>();
+			Instant nextDue = null;
+			for (String key : this.order) {
+				NodeProgress node = this.nodes.get(key);
+				if (!"queued".equals(node.status)) {
+					continue;
+				}
+				if (node.dueAt != null && node.dueAt.isAfter(now)) {
+					nextDue = (nextDue == null || node.dueAt.isBefore(nextDue)) ? node.dueAt : nextDue;
+					continue;
+				}
+				if (plugin(key).isEmpty() && !passThrough(key)) {
+					failRun(key, "PLUGIN_UNAVAILABLE",
+							"Plugin " + definition(key).pluginId() + " of node " + key + " cannot run on this server.");
+					return standDown();
+				}
+				RunEngine.this.runs.claim(this.runPk, key, now);
+				node.status = "running";
+				node.attempts++;
+				node.dueAt = null;
+				RunEngine.this.events.emit(this.run, "node_started", Map.of("run_id", this.run.runId(), "node", key,
+						"plugin_id", definition(key).pluginId(), "attempt", node.attempts));
+				start.add(key);
+			}
+			boolean busy = !this.inFlight.isEmpty() || !start.isEmpty() || nextDue != null;
+			boolean waiting = this.nodes.values().stream().anyMatch((n) -> "waiting".equals(n.status));
+			String status = (waiting && !busy) ? "waiting" : "running";
+			if (!status.equals(this.run.status())) {
+				RunEngine.this.runs.setRunStatus(this.runPk, status);
+				if ("waiting".equals(status)) {
+					released(this.run.projectId());
+				}
+			}
+			if (this.inFlight.isEmpty() && start.isEmpty()) {
+				if (nextDue != null) {
+					// nothing to do until a retry is due: a successor driver takes over
+					// then
+					startDriver(this.runPk, this.run.driverGen() + 1, nextDue);
+					return Step.EXIT;
+				}
+				return standDown();
+			}
+			return new Step(start, false);
+		}
+
+		private Step standDown() {
+			if (this.run.terminal()) {
+				RunEngine.this.runs.cancelRunning(this.runPk, RunEngine.this.clock.instant());
+			}
+			RunEngine.this.runs.setDriver(this.runPk, null, this.run.driverGen());
+			return Step.EXIT;
+		}
+
+		private boolean ready(String key) {
+			return this.predecessors.getOrDefault(id(key), List.of()).stream().allMatch((p) -> done(ChainJson.key(p)));
+		}
+
+		/** Completed, or failed in a way the run may pass over. */
+		private boolean done(String key) {
+			String status = this.nodes.get(key).status;
+			return "completed".equals(status)
+					|| "failed".equals(status) && ExecutionSettings.of(definition(key).config()).continueOnError();
+		}
+
+		/** Hands a claimed node to the worker pool. */
+		private void submit(String key) {
+			CanvasGraph.Node definition = definition(key);
+			Optional<ExecutablePlugin> plugin = plugin(key);
+			boolean passThrough = plugin.isEmpty();
+			int attempt = this.nodes.get(key).attempts;
+			Instant started = RunEngine.this.clock.instant();
+			Run current = this.run;
+			Future<?> work = RunEngine.this.workers.submit(() -> {
+				try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", current.runId());
+						MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", current.correlationId())) {
+					PluginContext context = context(current, key, definition);
+					Frame output = passThrough
+							? Frame.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList())
+							: plugin.get().run(context);
+					String stored = RunEngine.this.outputs.store(current.projectId(), this.runPk, key,
+							RunEngine.this.json.writeValueAsString(output));
+					this.signals.offer(new Outcome(key, attempt, started, stored, output.data().size(), null, false));
+				}
+				catch (Exception ex) {
+					this.signals.offer(new Outcome(key, attempt, started, null, 0, ex, false));
+				}
+				catch (Error ex) {
+					this.signals
+						.offer(new Outcome(key, attempt, started, null, 0, new IllegalStateException(ex), false));
+					throw ex;
+				}
+			});
+			Duration timeout = Duration.ofSeconds(ExecutionSettings.of(definition.config()).timeoutSeconds());
+			this.inFlight.put(key, new Attempt(attempt, work, started.plus(timeout)));
+		}
+
+		/** Waits for an attempt to end, a command, or a change by another server. */
+		private void await(List<Outcome> outcomes) {
+			while (true) {
+				Instant now = RunEngine.this.clock.instant();
+				Instant until = now.plus(CHECK);
+				for (Attempt attempt : this.inFlight.values()) {
+					until = attempt.deadline().isBefore(until) ? attempt.deadline() : until;
+				}
+				Object signal;
+				try {
+					signal = this.signals.poll(Math.max(0, Duration.between(now, until).toMillis()),
+							TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					// the scheduler is stopping: failing the execution keeps its task, so
+					// the
+					// next start (or another server) revives the driver
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Stopped while driving run " + this.runPk, ex);
+				}
+				boolean wake = signal != null;
+				while (signal != null) {
+					if (signal instanceof Outcome outcome) {
+						Attempt attempt = this.inFlight.get(outcome.key());
+						if (attempt != null && attempt.number() == outcome.attempt()) {
+							this.inFlight.remove(outcome.key());
+							outcomes.add(outcome);
+						}
+					}
+					signal = this.signals.poll();
+				}
+				now = RunEngine.this.clock.instant();
+				for (var entry : List.copyOf(this.inFlight.entrySet())) {
+					if (!entry.getValue().deadline().isAfter(now)) {
+						entry.getValue().work().cancel(true);
+						this.inFlight.remove(entry.getKey());
+						outcomes.add(new Outcome(entry.getKey(), entry.getValue().number(), entry.getValue().deadline(),
+								null, 0, new TimeoutException(), true));
+					}
+				}
+				if (wake || !outcomes.isEmpty() || changedElsewhere()) {
+					return;
+				}
+			}
+		}
+
+		/** A command on another server changed the run. */
+		private boolean changedElsewhere() {
+			return RunEngine.this.runs.find(this.runPk)
+				.map((r) -> !r.status().equals(this.run.status()) || r.revision() != this.revision
+						|| !this.instance.equals(r.driver()))
+				.orElse(true);
+		}
+
+		/** Stops work still in flight when the driver ends. */
+		void abandon() {
+			this.inFlight.values().forEach((attempt) -> attempt.work().cancel(true));
+		}
+
+		private PluginContext context(Run run, String key, CanvasGraph.Node node) {
+			List<CanvasGraph.Edge> incoming = this.graph.edges()
+				.stream()
+				.filter((e) -> e.target() == node.id())
+				.sorted(Comparator.comparingLong(CanvasGraph.Edge::source))
+				.toList();
+			Map<String, String> stored = RunEngine.this.runs.outputs(this.runPk,
+					incoming.stream().map((e) -> ChainJson.key(e.source())).distinct().toList());
+			List<Frame> inputs = new ArrayList<>();
+			Map<String, Frame> references = new LinkedHashMap<>();
+			for (CanvasGraph.Edge edge : incoming) {
+				String source = ChainJson.key(edge.source());
+				String output = stored.get(source);
+				if (output == null) {
+					continue;
+				}
+				Frame frame = RunEngine.this.json.readValue(RunEngine.this.outputs.load(output), Frame.class);
+				if (edge.mode().ordersExecution()) {
+					inputs.add(frame);
+				}
+				else {
+					references.put(source, frame);
+				}
+			}
+			return new PluginContext(run.runId(), key, node.config(), RunEngine.this.json.readTree(this.inputs), inputs,
+					references);
+		}
+
+		private CanvasGraph.Node definition(String key) {
+			return this.graph.nodes().get(id(key));
+		}
+
+		private Optional<ExecutablePlugin> plugin(String key) {
+			return RunEngine.this.plugins.executable(definition(key).pluginId());
+		}
+
+		/** An approved workbench step without code of its own hands its inputs on. */
+		private boolean passThrough(String key) {
+			return plugin(key).isEmpty() && "workbench".equals(definition(key).type());
+		}
+
+	}
+
+	private static String clip(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length) : text;
+	}
+
+	private long millisSince(Instant start) {
+		return millisBetween(start, this.clock.instant());
+	}
+
+	private static long millisBetween(Instant start, Instant end) {
+		return (start != null) ? Math.max(0, Duration.between(start, end).toMillis()) : 0;
 	}
 
 	private static long id(String key) {

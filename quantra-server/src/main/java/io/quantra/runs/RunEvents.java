@@ -70,6 +70,15 @@ class RunEvents {
 			.param("run", runPk)
 			.query((rs, row) -> new RunIdentity(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.single();
+		return store(runPk, run, type, payload);
+	}
+
+	/** Stores an event of a run the caller has locked and read. */
+	long emit(RunRepository.Run run, String type, Map<String, Object> payload) {
+		return store(run.id(), new RunIdentity(run.projectId(), run.runId(), run.correlationId()), type, payload);
+	}
+
+	private long store(long runPk, RunIdentity run, String type, Map<String, Object> payload) {
 		ObjectNode body = validated(type, payload, run.correlationId());
 		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
 			.param("run", runPk)

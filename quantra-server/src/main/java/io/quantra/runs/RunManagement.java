@@ -1,8 +1,10 @@
 package io.quantra.runs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quantra.pipelines.CanvasGraph;
@@ -31,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 class RunManagement implements Runs {
 
 	static final int MAX_INPUT_CHARS = 1_000_000;
+
+	static final int MAX_CONCURRENCY = 10_000;
 
 	private final RunRepository runs;
 
@@ -112,9 +116,7 @@ class RunManagement implements Runs {
 		if (locked.terminal()) {
 			throw ApiException.conflict("Execution " + executionId + " has already ended: " + locked.status() + ".");
 		}
-		this.runs.skipPending(executionId);
-		this.runs.finish(executionId, "cancelled", null, null, this.clock.instant());
-		this.events.emit(executionId, "run_cancelled", Map.of("run_id", locked.runId()));
+		this.engine.end(locked, "cancelled", null, null);
 		return this.runs.find(executionId).orElseThrow();
 	}
 
@@ -128,10 +130,18 @@ class RunManagement implements Runs {
 			throw ApiException.conflict("Only a running execution can be paused; this one is " + locked.status() + ".");
 		}
 		this.runs.setRunStatus(executionId, "paused");
-		this.events.emit(executionId, "run_paused", Map.of("run_id", locked.runId()));
+		this.events.emit(locked, "run_paused", Map.of("run_id", locked.runId()));
+		if ("running".equals(locked.status())) {
+			this.engine.released(locked.projectId());
+		}
+		this.engine.wake(executionId);
 		return this.runs.find(executionId).orElseThrow();
 	}
 
+	/**
+	 * Lets a paused run go on, at once: a project's concurrency limit applies to runs
+	 * starting, not to runs resuming.
+	 */
 	@Transactional
 	Run resume(CurrentUser caller, long executionId) {
 		Run run = get(caller, executionId);
@@ -141,8 +151,8 @@ class RunManagement implements Runs {
 			throw ApiException.conflict("Only a paused execution can be resumed; this one is " + locked.status() + ".");
 		}
 		this.runs.setRunStatus(executionId, "running");
-		this.events.emit(executionId, "run_resumed", Map.of("run_id", locked.runId()));
-		this.engine.advance(executionId, ChainJson.parse(this.json.readTree(this.runs.chainJson(executionId))));
+		this.events.emit(locked, "run_resumed", Map.of("run_id", locked.runId()));
+		this.engine.drive(locked);
 		return this.runs.find(executionId).orElseThrow();
 	}
 
@@ -161,22 +171,58 @@ class RunManagement implements Runs {
 			throw ApiException
 				.conflict("Node " + key + " of execution " + executionId + " is not waiting for a decision.");
 		}
-		this.engine.decide(executionId, key, approved,
-				ChainJson.parse(this.json.readTree(this.runs.chainJson(executionId))));
+		this.engine.decide(locked, key, approved);
 		return this.runs.find(executionId).orElseThrow();
 	}
 
 	private Run startFrom(Long initiatedBy, long projectId, String chainText, String inputText, String trigger,
 			String correlationId) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
-		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, trigger, correlationId, initiatedBy,
-				chainText, inputText, this.clock.instant());
+		String status = this.engine.admission(projectId);
+		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, status, trigger, correlationId,
+				initiatedBy, chainText, inputText, this.clock.instant());
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
-		Run run = this.runs.lock(runPk).orElseThrow();
-		this.events.emit(runPk, "run_started", Map.of("run_id", run.runId(), "project_id", projectId, "trigger",
-				trigger, "correlation_id", run.correlationId(), "nodes", graph.nodes().size()));
-		this.engine.advance(runPk, graph);
-		return this.runs.find(runPk).orElseThrow();
+		Run run = this.runs.find(runPk).orElseThrow();
+		this.events.emit(run, "run_started", Map.of("run_id", run.runId(), "project_id", projectId, "trigger", trigger,
+				"correlation_id", run.correlationId(), "nodes", graph.nodes().size()));
+		if ("running".equals(status)) {
+			this.engine.drive(run);
+		}
+		return run;
+	}
+
+	/** Waits, at most {@code max}, for a run the caller can see to end; the run then. */
+	Run awaitEnd(CurrentUser caller, long id, Duration max) {
+		get(caller, id);
+		try {
+			return this.engine.awaitEnd(id, max).orElseThrow(() -> notFound(id));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return get(caller, id);
+		}
+	}
+
+	/** The project's cap on runs executing at once, if it has one (viewer or above). */
+	Optional<Integer> concurrencyLimit(CurrentUser caller, long projectId) {
+		this.access.require(caller, projectId, Role.VIEWER);
+		return this.runs.concurrencyLimit(projectId);
+	}
+
+	/**
+	 * Caps the runs of a project executing at once, or lifts the cap ({@code null});
+	 * queued runs that now fit start (admin or above).
+	 */
+	@Transactional
+	Optional<Integer> limitConcurrency(CurrentUser caller, long projectId, Integer limit) {
+		this.access.require(caller, projectId, Role.ADMIN);
+		if (limit != null && (limit < 1 || limit > MAX_CONCURRENCY)) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR,
+					"max_concurrent_runs must be between 1 and " + MAX_CONCURRENCY + ", or null for no limit.");
+		}
+		this.runs.setConcurrencyLimit(projectId, limit);
+		this.engine.released(projectId);
+		return Optional.ofNullable(limit);
 	}
 
 	Run get(CurrentUser caller, long id) {

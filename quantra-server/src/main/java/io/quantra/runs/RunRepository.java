@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,22 +23,27 @@ import org.springframework.stereotype.Repository;
 class RunRepository {
 
 	private static final String RUN_COLUMNS = "id, run_id, project_id, status, run_trigger, correlation_id, "
-			+ "initiated_by, created_at, started_at, completed_at, error_code, error_message";
+			+ "initiated_by, created_at, started_at, completed_at, error_code, error_message, driver, driver_gen, revision";
 
 	private final JdbcClient jdbc;
 
-	RunRepository(JdbcClient jdbc) {
+	private final JdbcTemplate operations;
+
+	RunRepository(JdbcClient jdbc, JdbcTemplate operations) {
 		this.jdbc = jdbc;
+		this.operations = operations;
 	}
 
-	long insertRun(String runId, long projectId, String trigger, String correlationId, Long initiatedBy,
+	long insertRun(String runId, long projectId, String status, String trigger, String correlationId, Long initiatedBy,
 			String chainJson, String inputs, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into runs (run_id, project_id, status, run_trigger, correlation_id, initiated_by, chain_json, "
-					+ "inputs, created_at, started_at) values (:runId, :project, 'running', :trigger, :correlation, "
-					+ ":user, :chain, :inputs, :now, :now)")
+					+ "inputs, created_at, started_at) values (:runId, :project, :status, :trigger, :correlation, "
+					+ ":user, :chain, :inputs, :now, :started)")
 			.param("runId", runId)
+			.param("status", status)
+			.param("started", "running".equals(status) ? Timestamp.from(now) : null)
 			.param("project", projectId)
 			.param("trigger", trigger)
 			.param("correlation", correlationId)
@@ -50,13 +56,147 @@ class RunRepository {
 	}
 
 	void insertNodes(long runPk, List<String> nodeKeys) {
-		for (String key : nodeKeys) {
+		this.operations.batchUpdate(
+				"insert into run_nodes (run_pk, node_key, status, attempts) values (?, ?, 'pending', 0)", nodeKeys, 500,
+				(statement, key) -> {
+					statement.setLong(1, runPk);
+					statement.setString(2, key);
+				});
+	}
+
+	/** Makes {@code driver} the run's only driver ({@code null}: none). */
+	void setDriver(long id, String driver, int generation) {
+		this.jdbc.sql("update runs set driver = :driver, driver_gen = :gen where id = :id")
+			.param("driver", driver)
+			.param("gen", generation)
+			.param("id", id)
+			.update();
+	}
+
+	void bumpRevision(long id) {
+		this.jdbc.sql("update runs set revision = revision + 1 where id = :id").param("id", id).update();
+	}
+
+	/**
+	 * The project's cap on running runs, if it has one; locks its settings row until
+	 * commit.
+	 */
+	Optional<Integer> lockConcurrencyLimit(long projectId) {
+		return this.jdbc
+			.sql("select max_concurrent_runs from project_run_settings where project_id = :project for update")
+			.param("project", projectId)
+			.query((rs, row) -> rs.getObject(1, Integer.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
+	}
+
+	Optional<Integer> concurrencyLimit(long projectId) {
+		return this.jdbc.sql("select max_concurrent_runs from project_run_settings where project_id = :project")
+			.param("project", projectId)
+			.query((rs, row) -> rs.getObject(1, Integer.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
+	}
+
+	void setConcurrencyLimit(long projectId, Integer limit) {
+		int updated = this.jdbc
+			.sql("update project_run_settings set max_concurrent_runs = :limit where project_id = :project")
+			.param("limit", limit)
+			.param("project", projectId)
+			.update();
+		if (updated == 0) {
 			this.jdbc
-				.sql("insert into run_nodes (run_pk, node_key, status, attempts) values (:run, :key, 'pending', 0)")
-				.param("run", runPk)
-				.param("key", key)
+				.sql("insert into project_run_settings (project_id, max_concurrent_runs) values (:project, :limit)")
+				.param("limit", limit)
+				.param("project", projectId)
 				.update();
 		}
+	}
+
+	/** A queued run of a project that may start now, oldest first. */
+	List<Long> queued(long projectId, int limit) {
+		return this.jdbc
+			.sql("select id from runs where project_id = :project and status = 'queued' order by id limit :limit")
+			.param("project", projectId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	long countRunning(long projectId) {
+		return this.jdbc.sql("select count(*) from runs where project_id = :project and status = 'running'")
+			.param("project", projectId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Moves a queued run to running; false when it is no longer queued. */
+	boolean admit(long id, Instant now) {
+		return this.jdbc
+			.sql("update runs set status = 'running', started_at = :now where id = :id and status = 'queued'")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** A node starts an attempt. */
+	void claim(long runPk, String key, Instant now) {
+		this.jdbc
+			.sql("update run_nodes set status = 'running', attempts = attempts + 1, started_at = :now, due_at = null "
+					+ "where run_pk = :run and node_key = :key")
+			.param("now", Timestamp.from(now))
+			.param("run", runPk)
+			.param("key", key)
+			.update();
+	}
+
+	/** A failed node is tried again at {@code due}. */
+	void retryAt(long runPk, String key, Instant due) {
+		this.jdbc.sql("update run_nodes set status = 'queued', due_at = :due where run_pk = :run and node_key = :key")
+			.param("due", Timestamp.from(due))
+			.param("run", runPk)
+			.param("key", key)
+			.update();
+	}
+
+	/** Nodes still running when their run was cancelled. */
+	void cancelRunning(long runPk, Instant now) {
+		this.jdbc
+			.sql("update run_nodes set status = 'cancelled', completed_at = :now where run_pk = :run "
+					+ "and status = 'running'")
+			.param("now", Timestamp.from(now))
+			.param("run", runPk)
+			.update();
+	}
+
+	/** The progress of each node, without outputs. */
+	List<Progress> progress(long runPk) {
+		return this.jdbc.sql("select node_key, status, attempts, due_at from run_nodes where run_pk = :run")
+			.param("run", runPk)
+			.query((rs, row) -> new Progress(rs.getString("node_key"), rs.getString("status"), rs.getInt("attempts"),
+					instant(rs, "due_at")))
+			.list();
+	}
+
+	/** The stored outputs of some nodes, by node key; nodes without output are absent. */
+	Map<String, String> outputs(long runPk, java.util.Collection<String> keys) {
+		Map<String, String> outputs = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return outputs;
+		}
+		this.jdbc
+			.sql("select node_key, output from run_nodes where run_pk = :run and node_key in (:keys) "
+					+ "and output is not null")
+			.param("run", runPk)
+			.param("keys", keys)
+			.query((rs) -> {
+				outputs.put(rs.getString(1), rs.getString(2));
+			});
+		return outputs;
 	}
 
 	Optional<Run> find(long id) {
@@ -204,7 +344,8 @@ class RunRepository {
 		return new Run(rs.getLong("id"), rs.getString("run_id"), rs.getLong("project_id"), rs.getString("status"),
 				rs.getString("run_trigger"), rs.getString("correlation_id"), rs.getObject("initiated_by", Long.class),
 				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
-				rs.getString("error_code"), rs.getString("error_message"));
+				rs.getString("error_code"), rs.getString("error_message"), rs.getString("driver"),
+				rs.getInt("driver_gen"), rs.getInt("revision"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -214,12 +355,16 @@ class RunRepository {
 
 	record Run(long id, String runId, long projectId, String status, String trigger, String correlationId,
 			Long initiatedBy, Instant createdAt, Instant startedAt, Instant completedAt, String errorCode,
-			String errorMessage) {
+			String errorMessage, String driver, int driverGen, int revision) {
 
 		boolean terminal() {
 			return "completed".equals(this.status) || "failed".equals(this.status) || "cancelled".equals(this.status);
 		}
 
+	}
+
+	/** Where a node stands, as the engine tracks it. */
+	record Progress(String key, String status, int attempts, Instant dueAt) {
 	}
 
 	record NodeState(String key, String status, int attempts, Instant startedAt, Instant completedAt, String output,

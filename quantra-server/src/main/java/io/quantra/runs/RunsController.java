@@ -1,6 +1,6 @@
 package io.quantra.runs;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -134,18 +135,7 @@ class RunsController {
 
 	private ResponseEntity<Map<String, Object>> accepted(CurrentUser caller, Run run, Integer wait) {
 		if (wait != null && wait > 0) {
-			Instant deadline = Instant.now().plusSeconds(wait);
-			Run current = run;
-			while (!current.terminal() && Instant.now().isBefore(deadline)) {
-				try {
-					Thread.sleep(10);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-				current = this.runs.get(caller, run.id());
-			}
+			Run current = this.runs.awaitEnd(caller, run.id(), Duration.ofSeconds(wait));
 			if (current.terminal()) {
 				Map<String, Object> body = view(current);
 				body.put("results", results(current.id(), caller).get("results"));
@@ -155,7 +145,7 @@ class RunsController {
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("execution_id", run.id());
 		response.put("run_id", run.runId());
-		response.put("status", "running");
+		response.put("status", run.status());
 		response.put("message", "Pipeline execution started.");
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(response);
 	}
@@ -224,6 +214,28 @@ class RunsController {
 			body.put("error", Map.of("code", run.errorCode(), "message", String.valueOf(run.errorMessage())));
 		}
 		return body;
+	}
+
+	@Operation(summary = "The project's run settings: the cap on runs executing at once (null: none)")
+	@GetMapping("/projects/{id}/run-settings")
+	Map<String, Object> runSettings(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return runSettingsView(this.runs.concurrencyLimit(caller, id).orElse(null));
+	}
+
+	@Operation(summary = "Cap the runs of a project executing at once; runs beyond wait as queued (admin or above)")
+	@PutMapping("/projects/{id}/run-settings")
+	Map<String, Object> updateRunSettings(@PathVariable long id, @RequestBody RunSettingsBody body,
+			@AuthenticationPrincipal CurrentUser caller) {
+		return runSettingsView(this.runs.limitConcurrency(caller, id, body.maxConcurrentRuns()).orElse(null));
+	}
+
+	private static Map<String, Object> runSettingsView(Integer limit) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("max_concurrent_runs", limit);
+		return body;
+	}
+
+	record RunSettingsBody(@JsonProperty("max_concurrent_runs") Integer maxConcurrentRuns) {
 	}
 
 	record RunBody(JsonNode inputs, @JsonProperty("correlation_id") String correlationId) {
