@@ -411,6 +411,100 @@ abstract class RunContract {
 		assertThat(output.get("data").get(0).get("content").get("text").asString()).hasSize(1_400_000);
 	}
 
+	@Test
+	void randomDagsRunEveryNodeOnceAfterItsPredecessors() throws Exception {
+		java.util.Random random = new java.util.Random(20261202);
+		for (int dag = 0; dag < 4; dag++) {
+			this.project = this.http.postJson("/projects", "{\"name\": \"DAG " + dag + "\"}", this.owner)
+				.json()
+				.get("id")
+				.asLong();
+			int size = 8 + random.nextInt(7);
+			List<Long> ids = new ArrayList<>();
+			ids.add(node("datasource", "inputs", "{}"));
+			for (int i = 1; i < size; i++) {
+				ids.add(node("tool", "test_sleep", "{\"millis\": " + random.nextInt(40) + "}"));
+			}
+			List<long[]> flows = new ArrayList<>();
+			for (int target = 1; target < size; target++) {
+				int parents = 1 + random.nextInt(Math.min(3, target));
+				java.util.Set<Integer> chosen = new java.util.HashSet<>();
+				while (chosen.size() < parents) {
+					chosen.add(random.nextInt(target));
+				}
+				for (int source : chosen) {
+					boolean reference = random.nextInt(5) == 0;
+					edge(ids.get(source), ids.get(target), reference ? "reference" : "flow");
+					if (!reference) {
+						flows.add(new long[] { ids.get(source), ids.get(target) });
+					}
+				}
+			}
+			long execution = start("{}");
+			assertThat(awaitEnd(execution).get("status").asString()).as("DAG %d", dag).isEqualTo("completed");
+			java.util.Map<String, Integer> started = new java.util.HashMap<>();
+			java.util.Map<String, Integer> completed = new java.util.HashMap<>();
+			for (String[] event : stream("/stream/execution/" + execution, null)) {
+				String node = event[2].replaceAll(".*\"node\":\"(node_\\d+)\".*", "$1");
+				if (event[1].equals("node_started")) {
+					assertThat(started.put(node, Integer.parseInt(event[0]))).as("%s starts once", node).isNull();
+				}
+				if (event[1].equals("node_completed")) {
+					assertThat(completed.put(node, Integer.parseInt(event[0]))).as("%s completes once", node).isNull();
+				}
+			}
+			assertThat(completed).hasSize(size);
+			for (long[] flow : flows) {
+				String source = "node_" + flow[0];
+				String target = "node_" + flow[1];
+				assertThat(started.get(target)).as("DAG %d: %s starts after %s completed", dag, target, source)
+					.isGreaterThan(completed.get(source));
+			}
+		}
+	}
+
+	@Test
+	void aProjectConcurrencyLimitQueuesRunsBeyondIt() {
+		long slow = node("tool", "test_sleep", "{\"millis\": 300}");
+		assertThat(slow).isPositive();
+		String settings = "/projects/" + this.project + "/run-settings";
+		assertThat(this.http.get(settings, this.owner).json().get("max_concurrent_runs").isNull()).isTrue();
+		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": 0}", this.owner).status()).isEqualTo(400);
+		Response limited = this.http.send("PUT", settings, "{\"max_concurrent_runs\": 1}", this.owner);
+		assertThat(limited.status()).as(limited.toString()).isEqualTo(200);
+		assertThat(limited.json().get("max_concurrent_runs").asInt()).isEqualTo(1);
+
+		List<Long> executions = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Response started = this.http.postJson("/projects/" + this.project + "/run", "{}", this.owner);
+			assertThat(started.status()).isEqualTo(202);
+			executions.add(started.json().get("execution_id").asLong());
+			statuses.add(started.json().get("status").asString());
+		}
+		assertThat(statuses).containsExactly("running", "queued", "queued");
+		assertThat(this.http.get("/projects/" + this.project + "/executions?status=queued", this.owner)
+			.json()
+			.get("total")
+			.asInt()).isEqualTo(2);
+		List<JsonNode> ended = executions.stream().map(this::awaitEnd).toList();
+		assertThat(ended).allSatisfy((run) -> assertThat(run.get("status").asString()).isEqualTo("completed"));
+		for (int i = 1; i < ended.size(); i++) {
+			assertThat(Instant.parse(ended.get(i).get("started_at").asString()))
+				.as("one run at a time: run %d starts after run %d ended", i, i - 1)
+				.isAfterOrEqualTo(Instant.parse(ended.get(i - 1).get("completed_at").asString()));
+		}
+
+		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": null}", this.owner).status())
+			.isEqualTo(200);
+		String viewer = this.accounts.user("viewer-of-limits");
+		this.http.postJson("/projects/" + this.project + "/share",
+				"{\"email\": \"" + viewer + "\", \"permission_level\": \"read\"}", this.owner);
+		String[] asViewer = login(viewer);
+		assertThat(this.http.get(settings, asViewer).status()).isEqualTo(200);
+		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": 5}", asViewer).status()).isEqualTo(403);
+	}
+
 	private static void pause(long millis) {
 		try {
 			Thread.sleep(millis);

@@ -1,0 +1,48 @@
+# Shared by the benchmarks: start a Quantra server from this checkout and sign in.
+#   source "$(dirname "$0")/lib.sh"; start_server h2|postgres; token=$(sign_in)
+# BENCH_PORT picks the port. The server, its data directory and (on PostgreSQL) its schema are
+# removed when the script exits.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORT="${BENCH_PORT:-14082}"
+BASE="http://127.0.0.1:$PORT"
+EMAIL="bench@example.com"
+PASSWORD="Bench-Passw0rd!"
+PSQL=(psql -q -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1)
+
+start_server() { # h2 | postgres
+	local database="$1"
+	"$ROOT/quantra" build >/dev/null 2>&1 || true
+	work=$(mktemp -d)
+	local schema="quantra_bench_$(date +%s)_$$"
+	local db=()
+	if [[ "$database" == postgres ]]; then
+		"${PSQL[@]}" -c "create schema $schema"
+		db=(QUANTRA_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" QUANTRA_DB_USER=postgres)
+	fi
+	env "${db[@]}" QUANTRA_DATA_DIR="$work/data" QUANTRA_PORT="$PORT" QUANTRA_TLS=off QUANTRA_MANAGEMENT_PORT=0 \
+		QUANTRA_RATE_LIMITS_ENABLED=false QUANTRA_ADMIN_EMAIL="$EMAIL" QUANTRA_ADMIN_PASSWORD="$PASSWORD" \
+		"$ROOT/quantra" serve >"$work/server.log" 2>&1 &
+	server=$!
+	if [[ "$database" == postgres ]]; then
+		trap "kill $server 2>/dev/null; wait $server 2>/dev/null; ${PSQL[*]} -c 'drop schema $schema cascade'; rm -rf '$work'" EXIT
+	else
+		trap "kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf '$work'" EXIT
+	fi
+	for _ in $(seq 1 600); do curl -sf "$BASE/version" >/dev/null 2>&1 && return 0; sleep 0.1; done
+	echo "the server did not start; its log:" >&2
+	tail -20 "$work/server.log" >&2
+	return 1
+}
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+sign_in() { # prints an access token of the staff account
+	curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" \
+		"$BASE/auth/login" | json access_token
+}
+
+api_token() { # access token -> a new API token
+	curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d '{"name":"bench"}' \
+		"$BASE/account/api-tokens" | json token
+}
