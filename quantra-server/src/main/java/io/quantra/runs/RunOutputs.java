@@ -37,13 +37,18 @@ class RunOutputs {
 		this.maxInline = maxInline.toBytes();
 	}
 
+	/** Where the outputs of a run are kept in the blob store. */
+	static String prefix(long projectId, long runPk) {
+		return "projects/" + projectId + "/runs/" + runPk;
+	}
+
 	/** What to put in the node's row for this output. */
 	String store(long projectId, long runPk, String nodeKey, String output) {
 		byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length <= this.maxInline) {
 			return output;
 		}
-		String key = "projects/" + projectId + "/runs/" + runPk + "/" + nodeKey + ".json";
+		String key = prefix(projectId, runPk) + "/" + nodeKey + ".json";
 		try {
 			BlobStore.Blob blob = this.blobs.put(key, new ByteArrayInputStream(bytes));
 			ObjectNode reference = this.json.createObjectNode();

@@ -37,6 +37,12 @@ abstract class RunContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RunRetention retention;
+
+	@Autowired
+	io.quantra.platform.DataDirectory dataDirectory;
+
 	HttpTestClient http;
 
 	String[] owner;
@@ -503,6 +509,30 @@ abstract class RunContract {
 		String[] asViewer = login(viewer);
 		assertThat(this.http.get(settings, asViewer).status()).isEqualTo(200);
 		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": 5}", asViewer).status()).isEqualTo(403);
+	}
+
+	@Test
+	void runsPastTheRetentionPeriodArePurgedWithTheirOutputs() {
+		long source = node("datasource", "inputs", "{}");
+		long twice = node("tool", "text_template", "{\"template\": \"{{text}}{{text}}\"}");
+		edge(source, twice, "flow");
+		long old = start("{\"inputs\": {\"text\": \"" + "y".repeat(700_000) + "\"}}");
+		long recent = start("{}");
+		awaitEnd(old);
+		awaitEnd(recent);
+		this.jdbc.sql("update runs set completed_at = :long_ago where id = :id")
+			.param("long_ago", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31))))
+			.param("id", old)
+			.update();
+		java.nio.file.Path blobs = this.dataDirectory.resolve("blobs");
+		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(this.http.get("/executions/" + old, this.owner).status()).isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from run_events where run_pk = :id")
+			.param("id", old)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.http.get("/executions/" + recent, this.owner).status()).isEqualTo(200);
+		assertThat(blobs.resolve("projects/" + this.project + "/runs/" + old)).doesNotExist();
 	}
 
 	private static void pause(long millis) {
