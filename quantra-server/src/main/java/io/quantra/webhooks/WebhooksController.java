@@ -47,7 +47,10 @@ class WebhooksController {
 	@GetMapping("/projects/{id}/webhooks")
 	Map<String, Object> list(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
 		List<Webhook> webhooks = this.webhooks.list(caller, id);
-		return Map.of("webhooks", webhooks.stream().map(WebhooksController::view).toList(), "total", webhooks.size());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("webhooks", webhooks.stream().map(WebhooksController::view).toList());
+		body.put("total", webhooks.size());
+		return body;
 	}
 
 	@Operation(summary = "Send the project's run events to a URL, signed as Standard Webhooks (admin or above); "

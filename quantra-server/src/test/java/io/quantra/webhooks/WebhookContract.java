@@ -347,12 +347,13 @@ abstract class WebhookContract {
 	void onlyProjectAdminsAndStaffManageWebhooks() {
 		long hook = create("/roles", null).json().get("id").asLong();
 		String[] viewer = member("read", null);
+		String[] runner = member("execute", null);
 		String[] editor = member("write", null);
 		String[] admin = member("write", "admin");
 		String[] outsider = TestAccounts.signIn(this.http, this.accounts.user("outsider"));
 		String list = "/projects/" + this.project + "/webhooks";
 		String body = "{\"url\": \"" + this.receiver.url("/x") + "\"}";
-		for (String[] caller : List.of(viewer, editor)) {
+		for (String[] caller : List.of(viewer, runner, editor)) {
 			assertThat(this.http.get(list, caller).status()).isEqualTo(403);
 			assertThat(this.http.postJson(list, body, caller).json().get("code").asString())
 				.isEqualTo("PERMISSION_DENIED");
