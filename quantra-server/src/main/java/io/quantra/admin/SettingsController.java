@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET/PUT /settings}: session timeout, lockout rules and the MFA requirement
- * (staff only).
+ * {@code GET/PUT /settings}: session timeout, lockout rules, the MFA requirement and
+ * whether webhooks may reach private addresses (staff only).
  */
 @RestController
 class SettingsController {
@@ -40,7 +40,7 @@ class SettingsController {
 	Map<String, Object> update(@RequestBody SettingsBody body, @AuthenticationPrincipal CurrentUser actor,
 			HttpServletRequest request) {
 		SettingsChange change = new SettingsChange(body.sessionTimeoutMinutes(), body.maxLoginAttempts(),
-				body.lockoutMinutes(), body.mfaRequired());
+				body.lockoutMinutes(), body.mfaRequired(), body.webhooksAllowPrivateTargets());
 		return body(this.settings.update(change, actor, ClientInfo.of(request)));
 	}
 
@@ -50,13 +50,14 @@ class SettingsController {
 		body.put("max_login_attempts", settings.maxLoginAttempts());
 		body.put("lockout_minutes", settings.lockoutMinutes());
 		body.put("mfa_required", settings.mfaRequired());
+		body.put("webhooks_allow_private_targets", settings.webhooksAllowPrivateTargets());
 		return body;
 	}
 
 	record SettingsBody(@JsonProperty("session_timeout_minutes") Integer sessionTimeoutMinutes,
 			@JsonProperty("max_login_attempts") Integer maxLoginAttempts,
-			@JsonProperty("lockout_minutes") Integer lockoutMinutes,
-			@JsonProperty("mfa_required") Boolean mfaRequired) {
+			@JsonProperty("lockout_minutes") Integer lockoutMinutes, @JsonProperty("mfa_required") Boolean mfaRequired,
+			@JsonProperty("webhooks_allow_private_targets") Boolean webhooksAllowPrivateTargets) {
 	}
 
 }

@@ -56,7 +56,9 @@ class SettingsManagement implements Settings {
 						43_200),
 				within("max_login_attempts", change.maxLoginAttempts(), before.maxLoginAttempts(), 1, 100),
 				within("lockout_minutes", change.lockoutMinutes(), before.lockoutMinutes(), 1, 10_080),
-				(change.mfaRequired() != null) ? change.mfaRequired() : before.mfaRequired());
+				(change.mfaRequired() != null) ? change.mfaRequired() : before.mfaRequired(),
+				(change.webhooksAllowPrivateTargets() != null) ? change.webhooksAllowPrivateTargets()
+						: before.webhooksAllowPrivateTargets());
 		this.repository.save(after);
 		this.cached = new Cached(after, Instant.now());
 		this.audit.record(AuditEvent.by(actor, "settings_updated", "settings", null, client, changes(before, after)));
@@ -88,6 +90,9 @@ class SettingsManagement implements Settings {
 		if (before.mfaRequired() != after.mfaRequired()) {
 			changes.put("mfa_required", after.mfaRequired());
 		}
+		if (before.webhooksAllowPrivateTargets() != after.webhooksAllowPrivateTargets()) {
+			changes.put("webhooks_allow_private_targets", after.webhooksAllowPrivateTargets());
+		}
 		return changes;
 	}
 
@@ -95,7 +100,7 @@ class SettingsManagement implements Settings {
 	 * A partial update: absent fields keep their value.
 	 */
 	record SettingsChange(Integer sessionTimeoutMinutes, Integer maxLoginAttempts, Integer lockoutMinutes,
-			Boolean mfaRequired) {
+			Boolean mfaRequired, Boolean webhooksAllowPrivateTargets) {
 	}
 
 	private record Cached(SecuritySettings settings, Instant loadedAt) {
