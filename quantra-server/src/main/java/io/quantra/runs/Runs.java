@@ -1,5 +1,7 @@
 package io.quantra.runs;
 
+import java.util.List;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -8,6 +10,9 @@ import tools.jackson.databind.JsonNode;
  * enabled schedule).
  */
 public interface Runs {
+
+	/** Every type of event a run emits, each with a JSON Schema of its payload. */
+	List<String> EVENT_TYPES = RunEvents.TYPES;
 
 	/**
 	 * Starts a run of the project's pipeline as it is now.

@@ -21,6 +21,7 @@ import io.quantra.platform.SecretBox;
 import io.quantra.projects.ProjectAccess;
 import io.quantra.projects.ProjectDeleted;
 import io.quantra.projects.Role;
+import io.quantra.runs.Runs;
 import io.quantra.webhooks.DeliveryRepository.Delivery;
 import io.quantra.webhooks.WebhookRepository.Webhook;
 import io.quantra.webhooks.WebhookTargets.RefusedTarget;
@@ -215,7 +216,7 @@ class WebhookManagement {
 		Set<String> types = new LinkedHashSet<>();
 		List<String> unknown = new ArrayList<>();
 		for (String type : requested) {
-			if (type != null && WebhookEventTypes.ALL.contains(type)) {
+			if (type != null && Runs.EVENT_TYPES.contains(type)) {
 				types.add(type);
 			}
 			else {
@@ -224,8 +225,8 @@ class WebhookManagement {
 		}
 		if (!unknown.isEmpty()) {
 			throw invalid("event_types has unknown " + ((unknown.size() == 1) ? "type " : "types ")
-					+ String.join(", ", unknown) + "; the run event types are "
-					+ String.join(", ", WebhookEventTypes.ALL) + ".");
+					+ String.join(", ", unknown) + "; the run event types are " + String.join(", ", Runs.EVENT_TYPES)
+					+ ".");
 		}
 		return List.copyOf(types);
 	}

@@ -20,7 +20,7 @@ class WebhookEventTypesTests {
 	void everyRunEventTypeCanBeSubscribedTo() throws IOException {
 		Resource[] schemas = new PathMatchingResourcePatternResolver().getResources("classpath*:events/*.schema.json");
 		assertThat(Arrays.stream(schemas).map((s) -> s.getFilename().replace(".schema.json", "")))
-			.containsExactlyInAnyOrderElementsOf(WebhookEventTypes.ALL);
+			.containsExactlyInAnyOrderElementsOf(io.quantra.runs.Runs.EVENT_TYPES);
 	}
 
 }
