@@ -13,7 +13,8 @@ class TriggerRoutes {
 
 	/**
 	 * {@code POST /run} needs a credential, unless it carries a signature, which only the
-	 * controller can check (it needs the body). Trigger secrets live under
+	 * controller can check (it needs the body); the schedule routes any signed-in user,
+	 * each checking the role on the schedule's project. Trigger secrets live under
 	 * {@code /projects/**}, which the projects module opens to signed-in users.
 	 */
 	@Bean
@@ -22,6 +23,8 @@ class TriggerRoutes {
 		return (routes) -> routes.requestMatchers(signedRun)
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/run")
+			.authenticated()
+			.requestMatchers("/schedules/**")
 			.authenticated();
 	}
 
