@@ -7,6 +7,8 @@ import java.util.Map;
 import io.quantra.platform.CurrentUser;
 import io.quantra.runs.Runs.StartedRun;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,9 @@ class RunTriggerController {
 
 	@Operation(summary = "Start a run of a project's pipeline: with a credential (runner or above), or signed "
 			+ "with one of the project's trigger secrets (X-Quantra-Timestamp, X-Quantra-Signature)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TriggerRequest.class)))
 	@PostMapping(path = "/run", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> run(@RequestBody byte[] body,
 			@RequestHeader(name = TriggerSignature.TIMESTAMP_HEADER, required = false) String timestamp,

@@ -153,6 +153,15 @@ abstract class TriggerContract {
 	}
 
 	@Test
+	void theApiReferenceDescribesTheBody() {
+		JsonNode run = this.http.get("/openapi.json").json().get("paths").get("/run").get("post");
+		assertThat(run.get("requestBody").toString()).contains("TriggerRequest");
+		JsonNode schema = this.http.get("/openapi.json").json().get("components").get("schemas").get("TriggerRequest");
+		assertThat(schema.get("properties").propertyNames()).contains("project_id", "repo_url", "branch",
+				"quantapilot_yaml_path", "correlation_id", "inputs");
+	}
+
+	@Test
 	void aSignedRequestStartsARunWithoutACredential() {
 		String secret = triggerSecret(this.http, this.owner, this.project);
 		assertThat(secret).matches("qtrg_[0-9a-f]{64}");
