@@ -16,15 +16,16 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A Quantra server on a random port over plain HTTP, on the PostgreSQL test server in a
- * schema and data directory of this test run. Test classes with this annotation share one
- * server.
+ * schema and data directory of this test run, with schedules allowed to fire every 2
+ * seconds. Test classes with this annotation share one server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "quantra.tls=off", "quantra.management-port=0", "quantra.rate-limits.enabled=false" })
+		properties = { "quantra.tls=off", "quantra.management-port=0", "quantra.rate-limits.enabled=false",
+				"quantra.triggers.min-schedule-interval=2s" })
 @ContextConfiguration(initializers = OnPostgres.Initializer.class)
 public @interface OnPostgres {
 

@@ -38,6 +38,9 @@ public enum ErrorCode {
 
 	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
 
+	/** A documented request form that this server does not support yet. */
+	NOT_IMPLEMENTED(HttpStatus.NOT_IMPLEMENTED),
+
 	UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY),
 
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
@@ -74,6 +77,7 @@ public enum ErrorCode {
 			case 423 -> ACCOUNT_LOCKED;
 			case 422 -> VALIDATION_ERROR;
 			case 429 -> RATE_LIMITED;
+			case 501 -> NOT_IMPLEMENTED;
 			case 502 -> UPSTREAM_FAILED;
 			case 503 -> SERVICE_UNAVAILABLE;
 			case 504 -> GATEWAY_TIMEOUT;

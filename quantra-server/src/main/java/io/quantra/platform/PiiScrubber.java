@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data and secrets in free text before it reaches a log line or an event:
- * e-mail addresses, phone numbers, IP addresses, bearer and {@code qapi_} tokens, JWTs,
- * credentials in URLs and the values of password-like fields.
+ * e-mail addresses, phone numbers, IP addresses, bearer, {@code qapi_} and {@code qtrg_}
+ * tokens, JWTs, credentials in URLs and the values of password-like fields.
  */
 public final class PiiScrubber {
 
@@ -15,7 +15,7 @@ public final class PiiScrubber {
 			// JWTs first: their dots and base64 would otherwise be half-eaten by other
 			// rules.
 			new Rule("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", "[JWT]"),
-			new Rule("qapi_[A-Za-z0-9_-]+", "qapi_[REDACTED]"),
+			new Rule("qapi_[A-Za-z0-9_-]+", "qapi_[REDACTED]"), new Rule("qtrg_[A-Za-z0-9_-]+", "qtrg_[REDACTED]"),
 			new Rule("(?i)(\\bbearer\\s+)[A-Za-z0-9._~+/=-]+", "$1[REDACTED]"),
 			new Rule("(?i)(\\b(?:basic)\\s+)[A-Za-z0-9+/=]{8,}", "$1[REDACTED]"),
 			// password=..., "secret": "...", api_key: ... (quoted values keep their

@@ -22,6 +22,7 @@ class PiiScrubberTests {
 			from fe80:0:0:0:202:b3ff:fe1e:8329     | from [IP]
 			Authorization: Bearer abc.def-ghi_jkl  | Authorization: Bearer [REDACTED]
 			key qapi_7Fh3kLmNoPq92x                | key qapi_[REDACTED]
+			secret qtrg_0f3a9c2b7e1d44aa           | secret qtrg_[REDACTED]
 			url jdbc:postgresql://app:s3cret@db/x  | url jdbc:postgresql://[REDACTED]@db/x
 			""")
 	void masksPersonalDataAndSecrets(String input, String expected) {

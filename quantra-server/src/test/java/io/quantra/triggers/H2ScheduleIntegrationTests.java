@@ -1,0 +1,8 @@
+package io.quantra.triggers;
+
+import io.quantra.OnH2;
+
+@OnH2
+class H2ScheduleIntegrationTests extends ScheduleContract {
+
+}
