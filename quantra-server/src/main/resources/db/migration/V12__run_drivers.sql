@@ -25,3 +25,14 @@ create table project_run_settings (
     max_concurrent_runs  integer,
     constraint project_run_settings_limit check (max_concurrent_runs is null or max_concurrent_runs > 0)
 );
+
+-- The chain and inputs are written once; keeping them out of the run row keeps every change
+-- of a run's progress small, however large its chain.
+create table run_chains (
+    run_pk      bigint            not null primary key references runs (id) on delete cascade,
+    chain_json  varchar(10000000) not null,
+    inputs      varchar(1000000)  not null
+);
+insert into run_chains (run_pk, chain_json, inputs) select id, chain_json, inputs from runs;
+alter table runs drop column chain_json;
+alter table runs drop column inputs;

@@ -14,8 +14,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.quantra.pipelines.CanvasGraph;
 import io.quantra.pipelines.ChainJson;
@@ -91,7 +95,18 @@ class RunEngine {
 
 	private final RunOutputs outputs;
 
-	private final OneTimeTask<Void> task;
+	private final CustomTask<Void> task;
+
+	/**
+	 * How long a driver's task row waits before another server may revive it; a live
+	 * driver pushes it back every third of that.
+	 */
+	private final Duration lease;
+
+	/** Drivers started on this server run here, without waiting for a scheduler poll. */
+	private final ThreadPoolExecutor drivers;
+
+	private final ScheduledExecutorService renewals;
 
 	/** Plugins run here, so that a node that overruns its timeout can be abandoned. */
 	private final ThreadPoolExecutor workers;
@@ -102,7 +117,8 @@ class RunEngine {
 
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
 			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs,
-			@Value("${quantra.runs.workers:16}") int workers) {
+			@Value("${quantra.runs.workers:16}") int workers, @Value("${quantra.runs.drivers:64}") int drivers,
+			@Value("${quantra.runs.heartbeat:10s}") Duration heartbeat) {
 		this.runs = runs;
 		this.plugins = plugins;
 		this.json = json;
@@ -119,15 +135,36 @@ class RunEngine {
 					return thread;
 				});
 		this.workers.allowCoreThreadTimeOut(true);
-		// a driver that could not reach the database tries again after 1 s, 1.5 s, 2.25 s
-		// …
-		this.task = Tasks.oneTime(TASK)
+		this.drivers = new ThreadPoolExecutor(drivers, drivers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(work) -> {
+					Thread thread = new Thread(work, "run-driver-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.drivers.allowCoreThreadTimeOut(true);
+		// the same patience as db-scheduler's own: six missed heartbeats
+		this.lease = heartbeat.multipliedBy(6);
+		this.renewals = Executors.newSingleThreadScheduledExecutor((work) -> {
+			Thread thread = new Thread(work, "run-driver-leases");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.renewals.scheduleWithFixedDelay(this::renewLeases, heartbeat.toMillis(), heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
+		// a driver that cannot reach the database tries again after 1 s, 1.5 s, 2.25 s
+		// and so on
+		this.task = Tasks.custom(TASK, Void.class)
 			.onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 1.5))
-			.execute((instance, context) -> execute(instance.getId()));
+			.execute((instance, context) -> {
+				if (executeScheduled(instance.getId())) {
+					return new CompletionHandler.OnCompleteRemove<>();
+				}
+				return (complete, operations) -> operations.reschedule(complete, this.clock.instant().plus(this.lease));
+			});
 	}
 
 	@Bean
-	OneTimeTask<Void> runDriverTask() {
+	CustomTask<Void> runDriverTask() {
 		return this.task;
 	}
 
@@ -142,15 +179,61 @@ class RunEngine {
 			afterCommit(() -> nudge(run.id()));
 			return;
 		}
-		startDriver(run.id(), run.driverGen() + 1, this.clock.instant());
+		int generation = run.driverGen() + 1;
+		String instance = run.id() + ":" + generation;
+		this.runs.setDriver(run.id(), instance, generation);
+		// the task row is the driver's lease: should this server die, another revives it
+		this.scheduler.getObject()
+			.scheduleIfNotExists(this.task.instance(instance), this.clock.instant().plus(this.lease));
+		Driver driver = new Driver(run.id(), instance, true);
+		Step first = driver.step(List.of(), true);
+		if (first.exit()) {
+			return;
+		}
+		this.active.put(run.id(), driver);
+		afterCompletion((committed) -> {
+			if (committed) {
+				this.drivers.execute(() -> runLocally(driver, first));
+			}
+			else {
+				this.active.remove(run.id(), driver);
+			}
+		});
 	}
 
-	private void startDriver(long runPk, int generation, Instant at) {
+	/** A successor driver, started by db-scheduler when a retry falls due. */
+	private void startDriverAt(long runPk, int generation, Instant at) {
 		String instance = runPk + ":" + generation;
 		this.runs.setDriver(runPk, instance, generation);
 		this.scheduler.getObject().scheduleIfNotExists(this.task.instance(instance), at);
-		if (!at.isAfter(this.clock.instant())) {
-			afterCommit(() -> this.scheduler.getObject().triggerCheckForDueExecutions());
+	}
+
+	private void runLocally(Driver driver, Step first) {
+		try {
+			driver.run(first);
+		}
+		catch (RuntimeException ex) {
+			// its lease runs out and another driver carries the run on
+			log.warn("The driver of run {} stopped: {}", driver.runPk, ex.toString());
+		}
+		finally {
+			this.active.remove(driver.runPk, driver);
+			driver.abandon();
+		}
+	}
+
+	/** Pushes back the lease of every driver working on this server. */
+	private void renewLeases() {
+		Instant until = this.clock.instant().plus(this.lease);
+		for (Driver driver : List.copyOf(this.active.values())) {
+			if (driver.leased) {
+				try {
+					this.scheduler.getObject().reschedule(TaskInstanceId.of(TASK, driver.instance), until);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Cannot renew the lease of run {}: {}", driver.runPk, ex.toString());
+				}
+			}
 		}
 	}
 
@@ -288,22 +371,34 @@ class RunEngine {
 
 	// --- the driver
 
-	/** Drives the run named by a task instance {@code <run>:<generation>}. */
-	void execute(String instance) {
+	/**
+	 * Drives the run named by a task instance {@code <run>:<generation>} that
+	 * db-scheduler picked: a successor due now, or a lease that ran out because its
+	 * server died. False when the driver is alive on this server after all and keeps its
+	 * lease.
+	 */
+	boolean executeScheduled(String instance) {
 		long runPk = Long.parseLong(instance.substring(0, instance.indexOf(':')));
-		Driver driver = new Driver(runPk, instance);
+		Driver local = this.active.get(runPk);
+		if (local != null && local.instance.equals(instance)) {
+			return false;
+		}
+		Driver driver = new Driver(runPk, instance, false);
 		this.active.put(runPk, driver);
 		try {
-			driver.run();
+			driver.run(null);
 		}
 		finally {
 			this.active.remove(runPk, driver);
 			driver.abandon();
 		}
+		return true;
 	}
 
 	@PreDestroy
 	void stop() {
+		this.renewals.shutdownNow();
+		this.drivers.shutdownNow();
 		this.workers.shutdownNow();
 	}
 
@@ -347,6 +442,12 @@ class RunEngine {
 
 		final String instance;
 
+		/**
+		 * Started on this server, holding a lease row, rather than picked by
+		 * db-scheduler.
+		 */
+		final boolean leased;
+
 		final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
 		final Map<String, Attempt> inFlight = new HashMap<>();
@@ -365,23 +466,29 @@ class RunEngine {
 
 		int revision = -1;
 
-		Driver(long runPk, String instance) {
+		Driver(long runPk, String instance, boolean leased) {
 			this.runPk = runPk;
 			this.instance = instance;
+			this.leased = leased;
 		}
 
-		void run() {
-			boolean first = true;
+		/** Drives the run until it stands down, after the given first step if any. */
+		void run(Step initial) {
+			boolean first = initial == null;
+			Step step = initial;
 			List<Outcome> outcomes = new ArrayList<>();
 			while (true) {
-				boolean recover = first;
-				Step step = RunEngine.this.transactions.execute((tx) -> step(outcomes, recover));
-				first = false;
-				outcomes.clear();
+				if (step == null) {
+					boolean recover = first;
+					step = RunEngine.this.transactions.execute((tx) -> step(outcomes, recover));
+					first = false;
+					outcomes.clear();
+				}
 				if (step == null || step.exit()) {
 					return;
 				}
 				step.start().forEach(this::submit);
+				step = null;
 				await(outcomes);
 			}
 		}
@@ -390,7 +497,7 @@ class RunEngine {
 		 * One transaction of progress: records what ended, moves nodes whose turn has
 		 * come and claims those to start.
 		 */
-		private Step step(List<Outcome> outcomes, boolean first) {
+		Step step(List<Outcome> outcomes, boolean first) {
 			Optional<Run> locked = RunEngine.this.runs.lock(this.runPk);
 			if (locked.isEmpty() || !this.instance.equals(locked.get().driver())) {
 				return Step.EXIT;
@@ -563,7 +670,8 @@ class RunEngine {
 				if (nextDue != null) {
 					// nothing to do until a retry is due: a successor driver takes over
 					// then
-					startDriver(this.runPk, this.run.driverGen() + 1, nextDue);
+					releaseLease();
+					startDriverAt(this.runPk, this.run.driverGen() + 1, nextDue);
 					return Step.EXIT;
 				}
 				return standDown();
@@ -576,7 +684,21 @@ class RunEngine {
 				RunEngine.this.runs.cancelRunning(this.runPk, RunEngine.this.clock.instant());
 			}
 			RunEngine.this.runs.setDriver(this.runPk, null, this.run.driverGen());
+			releaseLease();
 			return Step.EXIT;
+		}
+
+		/** A driver that stands down gives its lease row up in the same transaction. */
+		private void releaseLease() {
+			if (this.leased) {
+				try {
+					RunEngine.this.scheduler.getObject().cancel(TaskInstanceId.of(TASK, this.instance));
+				}
+				catch (RuntimeException ex) {
+					// already gone, or being revived elsewhere: that driver finds itself
+					// stale
+				}
+			}
 		}
 
 		private boolean ready(String key) {
@@ -738,6 +860,20 @@ class RunEngine {
 
 	private static long id(String key) {
 		return Long.parseLong(key.substring("node_".length()));
+	}
+
+	private static void afterCompletion(java.util.function.Consumer<Boolean> action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					action.accept(status == STATUS_COMMITTED);
+				}
+			});
+		}
+		else {
+			action.accept(true);
+		}
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -38,9 +38,8 @@ class RunRepository {
 			String chainJson, String inputs, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("insert into runs (run_id, project_id, status, run_trigger, correlation_id, initiated_by, chain_json, "
-					+ "inputs, created_at, started_at) values (:runId, :project, :status, :trigger, :correlation, "
-					+ ":user, :chain, :inputs, :now, :started)")
+			.sql("insert into runs (run_id, project_id, status, run_trigger, correlation_id, initiated_by, created_at, "
+					+ "started_at) values (:runId, :project, :status, :trigger, :correlation, :user, :now, :started)")
 			.param("runId", runId)
 			.param("status", status)
 			.param("started", "running".equals(status) ? Timestamp.from(now) : null)
@@ -48,11 +47,15 @@ class RunRepository {
 			.param("trigger", trigger)
 			.param("correlation", correlationId)
 			.param("user", initiatedBy)
-			.param("chain", chainJson)
-			.param("inputs", inputs)
 			.param("now", Timestamp.from(now))
 			.update(keys, "id");
-		return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+		long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+		this.jdbc.sql("insert into run_chains (run_pk, chain_json, inputs) values (:run, :chain, :inputs)")
+			.param("run", id)
+			.param("chain", chainJson)
+			.param("inputs", inputs)
+			.update();
+		return id;
 	}
 
 	void insertNodes(long runPk, List<String> nodeKeys) {
@@ -218,11 +221,17 @@ class RunRepository {
 	}
 
 	String chainJson(long id) {
-		return this.jdbc.sql("select chain_json from runs where id = :id").param("id", id).query(String.class).single();
+		return this.jdbc.sql("select chain_json from run_chains where run_pk = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	String inputs(long id) {
-		return this.jdbc.sql("select inputs from runs where id = :id").param("id", id).query(String.class).single();
+		return this.jdbc.sql("select inputs from run_chains where run_pk = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	List<Run> findByProject(long projectId, String status, String trigger, int limit, int offset) {
