@@ -12,6 +12,10 @@ PSQL=(psql -q -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1)
 
 start_server() { # h2 | postgres
 	local database="$1"
+	if curl -sf "$BASE/version" >/dev/null 2>&1; then
+		echo "a server already answers on port $PORT; stop it or set BENCH_PORT" >&2
+		return 1
+	fi
 	"$ROOT/quantra" build >/dev/null 2>&1 || true
 	work=$(mktemp -d)
 	local schema="quantra_bench_$(date +%s)_$$"

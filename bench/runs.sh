@@ -2,11 +2,13 @@
 # Completed, persisted runs per second: POST /projects/{id}/run?wait=10 of a 3-node pipeline
 # (inputs -> text_template -> text_template) under 16 concurrent clients, each answered only
 # when its run has ended and is stored. Counts the runs the server stored as completed.
-#   bench/runs.sh [h2|postgres] [seconds]     (defaults h2 20; a 10 s warm-up first)
+#   bench/runs.sh [h2|postgres] [seconds] [warm-up seconds]     (defaults h2 20 60)
+# The warm-up lets the JIT compile the paths of a run; a cold server is several times slower.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DATABASE="${1:-h2}"
 DURATION="${2:-20}"
+WARMUP="${3:-60}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 start_server "$DATABASE"
@@ -41,7 +43,7 @@ end
 LUA
 stored() { curl -sf -H "X-API-Key: $token" "$BASE/projects/$project/executions?status=completed&limit=1" | json total; }
 url="$BASE/projects/$project/run?wait=10"
-wrk -t2 -c16 -d10s -s "$work/run.lua" "$url" >/dev/null 2>&1 # warm-up
+wrk -t2 -c16 -d"${WARMUP}s" -s "$work/run.lua" "$url" >/dev/null 2>&1 # warm-up
 before=$(stored)
 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$work/run.lua" "$url" >"$work/wrk.txt"
 after=$(stored)

@@ -1,0 +1,143 @@
+package io.quantra.platform.database;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The embedded H2 database with group commit. H2 either writes its file at every commit
+ * ({@code WRITE_DELAY=0}: one file write per transaction, one at a time) or in the
+ * background (a killed process loses the last half second). This data source lets H2
+ * write in the background and, after every commit — explicit, or a statement in
+ * auto-commit mode — waits until a write has covered it, so a commit that returned
+ * survives a killed process while concurrent commits share their writes.
+ */
+final class DurableH2DataSource extends DelegatingDataSource {
+
+	private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
+
+	private static final Set<String> WRITES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
+			"executeLargeBatch");
+
+	private volatile GroupCommit group;
+
+	DurableH2DataSource(DataSource target) {
+		super(target);
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return durable(super.getConnection());
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return durable(super.getConnection(username, password));
+	}
+
+	private Connection durable(Connection connection) throws SQLException {
+		GroupCommit commits = group(connection);
+		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+				new ConnectionHandler(connection, commits));
+	}
+
+	private GroupCommit group(Connection connection) throws SQLException {
+		GroupCommit commits = this.group;
+		if (commits == null) {
+			MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase()
+				.getStore()
+				.getMvStore();
+			commits = new GroupCommit(store::commit);
+			this.group = commits;
+		}
+		return commits;
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private static final class ConnectionHandler implements InvocationHandler {
+
+		private final Connection target;
+
+		private final GroupCommit commits;
+
+		ConnectionHandler(Connection target, GroupCommit commits) {
+			this.target = target;
+			this.commits = commits;
+		}
+
+		@Override
+		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			String name = method.getName();
+			if (name.equals("unwrap") && args[0] == Connection.class) {
+				return proxy;
+			}
+			boolean wasManual = name.equals("setAutoCommit") && !this.target.getAutoCommit();
+			Object result = DurableH2DataSource.invoke(this.target, method, args);
+			if (name.equals("commit") || wasManual && Boolean.TRUE.equals(args[0])) {
+				// setAutoCommit(true) commits the transaction in progress
+				this.commits.awaitDurable();
+			}
+			else if (STATEMENT_FACTORIES.contains(name)) {
+				Statement statement = (Statement) result;
+				Class<?>[] types = { method.getReturnType() };
+				return Proxy.newProxyInstance(DurableH2DataSource.class.getClassLoader(), types,
+						new StatementHandler(statement, this.target, this.commits, (Connection) proxy));
+			}
+			return result;
+		}
+
+	}
+
+	private static final class StatementHandler implements InvocationHandler {
+
+		private final Statement target;
+
+		private final Connection connection;
+
+		private final GroupCommit commits;
+
+		private final Connection proxy;
+
+		StatementHandler(Statement target, Connection connection, GroupCommit commits, Connection proxy) {
+			this.target = target;
+			this.connection = connection;
+			this.commits = commits;
+			this.proxy = proxy;
+		}
+
+		@Override
+		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			if (method.getName().equals("getConnection")) {
+				return this.proxy;
+			}
+			Object result = DurableH2DataSource.invoke(this.target, method, args);
+			if (WRITES.contains(method.getName()) && this.connection.getAutoCommit()) {
+				this.commits.awaitDurable();
+			}
+			return result;
+		}
+
+	}
+
+}
