@@ -77,6 +77,11 @@ class RunEngine {
 
 	private static final Object NUDGE = new Object();
 
+	/**
+	 * Outputs up to this size stay in the driver's memory for the nodes that read them.
+	 */
+	private static final int CACHED_OUTPUT_CHARS = 64 * 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
 
 	private final RunRepository runs;
@@ -454,6 +459,12 @@ class RunEngine {
 
 		final Map<String, NodeProgress> nodes = new HashMap<>();
 
+		/**
+		 * Small outputs of the nodes this driver saw complete, handed to their
+		 * successors.
+		 */
+		final Map<String, String> outputs = new ConcurrentHashMap<>();
+
 		CanvasGraph graph;
 
 		Map<Long, List<Long>> predecessors;
@@ -563,6 +574,9 @@ class RunEngine {
 			Instant now = RunEngine.this.clock.instant();
 			if (outcome.error() == null) {
 				RunEngine.this.runs.complete(this.runPk, key, outcome.output(), now);
+				if (outcome.output().length() <= CACHED_OUTPUT_CHARS) {
+					this.outputs.put(key, outcome.output());
+				}
 				RunEngine.this.events.emit(this.run, "node_completed", Map.of("run_id", this.run.runId(), "node", key,
 						"duration_ms", millisBetween(outcome.started(), now), "items", outcome.items()));
 				node.status = "completed";
@@ -619,13 +633,15 @@ class RunEngine {
 				if ("pending".equals(node.status) && ready(key)) {
 					if (isGate(this.graph, id(key))) {
 						node.status = "waiting";
+						RunEngine.this.runs.setNodeStatus(this.runPk, key, node.status);
 						RunEngine.this.events.emit(this.run, "gate_requested",
 								Map.of("run_id", this.run.runId(), "node", key));
 					}
 					else {
+						// claimed below, in this transaction: its row goes straight to
+						// running
 						node.status = "queued";
 					}
-					RunEngine.this.runs.setNodeStatus(this.runPk, key, node.status);
 				}
 				allDone &= done(key);
 			}
@@ -809,8 +825,19 @@ class RunEngine {
 				.filter((e) -> e.target() == node.id())
 				.sorted(Comparator.comparingLong(CanvasGraph.Edge::source))
 				.toList();
-			Map<String, String> stored = RunEngine.this.runs.outputs(this.runPk,
-					incoming.stream().map((e) -> ChainJson.key(e.source())).distinct().toList());
+			List<String> sources = incoming.stream().map((e) -> ChainJson.key(e.source())).distinct().toList();
+			Map<String, String> stored = new HashMap<>();
+			List<String> unknown = new ArrayList<>();
+			for (String source : sources) {
+				String output = this.outputs.get(source);
+				if (output != null) {
+					stored.put(source, output);
+				}
+				else {
+					unknown.add(source);
+				}
+			}
+			stored.putAll(RunEngine.this.runs.outputs(this.runPk, unknown));
 			List<Frame> inputs = new ArrayList<>();
 			Map<String, Frame> references = new LinkedHashMap<>();
 			for (CanvasGraph.Edge edge : incoming) {

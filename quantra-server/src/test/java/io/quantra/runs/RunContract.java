@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.quantra.Pause.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -533,16 +534,6 @@ abstract class RunContract {
 			.single()).isZero();
 		assertThat(this.http.get("/executions/" + recent, this.owner).status()).isEqualTo(200);
 		assertThat(blobs.resolve("projects/" + this.project + "/runs/" + old)).doesNotExist();
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private String nodeStatus(long execution, String node) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.quantra.Pause.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,16 +92,6 @@ class PostgresWebhookClusterIntegrationTests {
 			pause(50);
 		}
 		throw new AssertionError("Only " + receiver.received("/cluster").size() + " of " + count + " events arrived");
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import static io.quantra.Pause.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -562,16 +563,6 @@ abstract class WebhookContract {
 			pause(25);
 		}
 		throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for " + what + "; last seen: " + last);
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
