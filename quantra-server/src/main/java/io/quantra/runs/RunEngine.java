@@ -132,21 +132,8 @@ class RunEngine {
 		this.scheduler = scheduler;
 		this.events = events;
 		this.outputs = outputs;
-		AtomicInteger count = new AtomicInteger();
-		this.workers = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				(work) -> {
-					Thread thread = new Thread(work, "node-work-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.workers.allowCoreThreadTimeOut(true);
-		this.drivers = new ThreadPoolExecutor(drivers, drivers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				(work) -> {
-					Thread thread = new Thread(work, "run-driver-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.drivers.allowCoreThreadTimeOut(true);
+		this.workers = pool(workers, "node-work-");
+		this.drivers = pool(drivers, "run-driver-");
 		// the same patience as db-scheduler's own: six missed heartbeats
 		this.lease = heartbeat.multipliedBy(6);
 		this.renewals = Executors.newSingleThreadScheduledExecutor((work) -> {
@@ -871,6 +858,19 @@ class RunEngine {
 			return plugin(key).isEmpty() && "workbench".equals(definition(key).type());
 		}
 
+	}
+
+	/** A bounded pool of daemon threads that lets its threads go when idle. */
+	private static ThreadPoolExecutor pool(int size, String name) {
+		AtomicInteger count = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(work) -> {
+					Thread thread = new Thread(work, name + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	private static String clip(String text, int length) {

@@ -61,24 +61,12 @@ class RunEvents {
 	}
 
 	/**
-	 * Stores an event of the run; the caller holds the run's lock.
+	 * Stores an event of a run the caller has locked and read.
 	 * @throws IllegalArgumentException when the type is unknown or the payload breaks its
 	 * schema
 	 */
-	long emit(long runPk, String type, Map<String, Object> payload) {
-		RunIdentity run = this.jdbc.sql("select project_id, run_id, correlation_id from runs where id = :run")
-			.param("run", runPk)
-			.query((rs, row) -> new RunIdentity(rs.getLong(1), rs.getString(2), rs.getString(3)))
-			.single();
-		return store(runPk, run, type, payload);
-	}
-
-	/** Stores an event of a run the caller has locked and read. */
 	long emit(RunRepository.Run run, String type, Map<String, Object> payload) {
-		return store(run.id(), new RunIdentity(run.projectId(), run.runId(), run.correlationId()), type, payload);
-	}
-
-	private long store(long runPk, RunIdentity run, String type, Map<String, Object> payload) {
+		long runPk = run.id();
 		ObjectNode body = validated(type, payload, run.correlationId());
 		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
 			.param("run", runPk)
@@ -132,9 +120,6 @@ class RunEvents {
 			.query((rs, row) -> new StoredEvent(rs.getLong("seq"), rs.getString("event_type"),
 					this.json.readTree(rs.getString("payload")), rs.getTimestamp("created_at").toInstant()))
 			.list();
-	}
-
-	private record RunIdentity(long projectId, String runId, String correlationId) {
 	}
 
 	record StoredEvent(long seq, String type, JsonNode payload, Instant createdAt) {

@@ -166,7 +166,9 @@ class RunManagement implements Runs {
 		}
 		Run locked = this.runs.lock(executionId).orElseThrow();
 		String key = ChainJson.key(nodeId);
-		boolean waiting = this.runs.node(executionId, key).map((n) -> "waiting".equals(n.status())).orElse(false);
+		boolean waiting = this.runs.progress(executionId)
+			.stream()
+			.anyMatch((n) -> n.key().equals(key) && "waiting".equals(n.status()));
 		if (locked.terminal() || !waiting) {
 			throw ApiException
 				.conflict("Node " + key + " of execution " + executionId + " is not waiting for a decision.");

@@ -290,10 +290,6 @@ class RunRepository {
 			.list();
 	}
 
-	Optional<NodeState> node(long runPk, String key) {
-		return nodes(runPk).stream().filter((n) -> n.key().equals(key)).findFirst();
-	}
-
 	void setNodeStatus(long runPk, String key, String status) {
 		this.jdbc.sql("update run_nodes set status = :status where run_pk = :run and node_key = :key")
 			.param("status", status)
@@ -306,16 +302,6 @@ class RunRepository {
 		this.jdbc.sql("update runs set status = :status where id = :id")
 			.param("status", status)
 			.param("id", id)
-			.update();
-	}
-
-	void markRunning(long runPk, String key, Instant now) {
-		this.jdbc
-			.sql("update run_nodes set status = 'running', attempts = attempts + 1, started_at = :now "
-					+ "where run_pk = :run and node_key = :key")
-			.param("now", Timestamp.from(now))
-			.param("run", runPk)
-			.param("key", key)
 			.update();
 	}
 

@@ -125,7 +125,7 @@ abstract class TriggerContract {
 	}
 
 	@Test
-	void aRepositoryTargetIsNotImplementedYet() {
+	void aRepositoryTargetIsAnsweredWith501() {
 		Response response = this.http.postJson("/run",
 				"{\"repo_url\": \"https://github.com/org/project\", \"branch\": \"main\", "
 						+ "\"quantapilot_yaml_path\": \"quantapilot.yml\"}",
