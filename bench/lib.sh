@@ -29,14 +29,18 @@ start_server() { # h2 | postgres
 		"$ROOT/quantra" serve >"$work/server.log" 2>&1 &
 	server=$!
 	if [[ "$database" == postgres ]]; then
-		trap "kill $server 2>/dev/null; wait $server 2>/dev/null; ${PSQL[*]} -c 'drop schema $schema cascade'; rm -rf '$work'" EXIT
+		trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; ${PSQL[*]} -c 'drop schema $schema cascade'; rm -rf '$work'" EXIT
 	else
-		trap "kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf '$work'" EXIT
+		trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf '$work'" EXIT
 	fi
 	for _ in $(seq 1 600); do curl -sf "$BASE/version" >/dev/null 2>&1 && return 0; sleep 0.1; done
 	echo "the server did not start; its log:" >&2
 	tail -20 "$work/server.log" >&2
 	return 1
+}
+
+server_cpu_ms() { # CPU time the server has used so far, in milliseconds
+	awk -v hz="$(getconf CLK_TCK)" '{printf "%d\n", ($14 + $15) * 1000 / hz}' "/proc/$server/stat"
 }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }

@@ -45,8 +45,10 @@ stored() { curl -sf -H "X-API-Key: $token" "$BASE/projects/$project/executions?s
 url="$BASE/projects/$project/run?wait=10"
 wrk -t2 -c16 -d"${WARMUP}s" -s "$work/run.lua" "$url" >/dev/null 2>&1 # warm-up
 before=$(stored)
+cpu_before=$(server_cpu_ms)
 wrk -t2 -c16 -d"${DURATION}s" --latency -s "$work/run.lua" "$url" >"$work/wrk.txt"
 after=$(stored)
+cpu_after=$(server_cpu_ms)
 p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 answered=$(grep '^answered' "$work/wrk.txt")
@@ -54,3 +56,5 @@ running=$(curl -sf -H "X-API-Key: $token" "$BASE/projects/$project/executions?st
 awk -v n="$((after - before))" -v d="$DURATION" -v db="$DATABASE" -v p50="$p50" -v p99="$p99" -v cores="$(nproc)" \
 	'BEGIN {printf "%s, %d cores: %.0f completed, persisted runs/s (%d in %d s), p50 %s, p99 %s\n", db, cores, n / d, n, d, p50, p99}'
 echo "$answered; still running afterwards: $running"
+awk -v ms="$((cpu_after - cpu_before))" -v n="$((after - before))" \
+	'BEGIN {printf "server CPU per completed run: %.2f ms\n", (n > 0) ? ms / n : 0}'

@@ -49,17 +49,15 @@ final class DurableH2DataSource extends DelegatingDataSource {
 	}
 
 	private Connection durable(Connection connection) throws SQLException {
-		GroupCommit commits = group(connection);
+		SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
 		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-				new ConnectionHandler(connection, commits));
+				new ConnectionHandler(connection, session, group(session)));
 	}
 
-	private GroupCommit group(Connection connection) throws SQLException {
+	private GroupCommit group(SessionLocal session) {
 		GroupCommit commits = this.group;
 		if (commits == null) {
-			MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase()
-				.getStore()
-				.getMvStore();
+			MVStore store = session.getDatabase().getStore().getMvStore();
 			commits = new GroupCommit(store::commit);
 			this.group = commits;
 		}
@@ -79,10 +77,13 @@ final class DurableH2DataSource extends DelegatingDataSource {
 
 		private final Connection target;
 
+		private final SessionLocal session;
+
 		private final GroupCommit commits;
 
-		ConnectionHandler(Connection target, GroupCommit commits) {
+		ConnectionHandler(Connection target, SessionLocal session, GroupCommit commits) {
 			this.target = target;
+			this.session = session;
 			this.commits = commits;
 		}
 
@@ -92,10 +93,13 @@ final class DurableH2DataSource extends DelegatingDataSource {
 			if (name.equals("unwrap") && args[0] == Connection.class) {
 				return proxy;
 			}
-			boolean wasManual = name.equals("setAutoCommit") && !this.target.getAutoCommit();
+			// setAutoCommit(true) commits the transaction in progress; a transaction that
+			// changed nothing (reads only, or already committed) has nothing to wait for
+			boolean commits = name.equals("commit")
+					|| name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]) && !this.target.getAutoCommit();
+			boolean changed = commits && this.session.containsUncommitted();
 			Object result = DurableH2DataSource.invoke(this.target, method, args);
-			if (name.equals("commit") || wasManual && Boolean.TRUE.equals(args[0])) {
-				// setAutoCommit(true) commits the transaction in progress
+			if (changed) {
 				this.commits.awaitDurable();
 			}
 			else if (STATEMENT_FACTORIES.contains(name)) {
