@@ -167,6 +167,18 @@ class RunEngine {
 	 * the one it has.
 	 */
 	void drive(Run run) {
+		drive(run, null);
+	}
+
+	/**
+	 * Starts the driver of a run created in this transaction, which knows its chain and
+	 * inputs already.
+	 */
+	void driveNew(Run run, CanvasGraph graph, String inputs) {
+		drive(run, new Created(graph, inputs));
+	}
+
+	private void drive(Run run, Created created) {
 		if (run.driver() != null) {
 			afterCommit(() -> nudge(run.id()));
 			return;
@@ -178,7 +190,7 @@ class RunEngine {
 		this.scheduler.getObject()
 			.scheduleIfNotExists(this.task.instance(instance), this.clock.instant().plus(this.lease));
 		Driver driver = new Driver(run.id(), instance, true);
-		Step first = driver.step(List.of(), true);
+		Step first = (created != null) ? driver.begin(run, generation, created) : driver.step(List.of(), true);
 		if (first.exit()) {
 			return;
 		}
@@ -260,6 +272,21 @@ class RunEngine {
 			this.events.emit(run, "run_completed", Map.of("run_id", run.runId(), "duration_ms",
 					millisSince(run.startedAt()), "nodes", this.runs.progress(run.id()).size()));
 		}
+		ended(run);
+	}
+
+	/**
+	 * Ends a run whose nodes are all done, by its driver, which stands down with it.
+	 */
+	private void completed(Run run, int nodes) {
+		this.runs.finishDriven(run.id(), "completed", this.clock.instant());
+		this.events.emit(run, "run_completed",
+				Map.of("run_id", run.runId(), "duration_ms", millisSince(run.startedAt()), "nodes", nodes));
+		ended(run);
+	}
+
+	/** What follows the end of a run: queued runs may start, waiters learn of it. */
+	private void ended(Run run) {
 		if ("running".equals(run.status())) {
 			released(run.projectId());
 		}
@@ -285,13 +312,33 @@ class RunEngine {
 	/** A run of the project stopped running: queued runs start up to the limit. */
 	void released(long projectId) {
 		Optional<Integer> limit = this.runs.lockConcurrencyLimit(projectId);
+		if (limit.isEmpty()) {
+			// without a limit no run queues; lifting a limit admits the queued ones
+			return;
+		}
+		admit(projectId, limit);
+	}
+
+	/** The project's limit changed: queued runs start up to the new limit, if any. */
+	void limitChanged(long projectId) {
+		admit(projectId, this.runs.lockConcurrencyLimit(projectId));
+	}
+
+	private void admit(long projectId, Optional<Integer> limit) {
 		long free = limit.map((max) -> max - this.runs.countRunning(projectId)).orElse(Long.MAX_VALUE);
 		if (free <= 0) {
 			return;
 		}
-		for (long id : this.runs.queued(projectId, (int) Math.min(free, 1000))) {
-			if (this.runs.admit(id, this.clock.instant())) {
-				drive(this.runs.find(id).orElseThrow());
+		while (free > 0) {
+			List<Long> queued = this.runs.queued(projectId, (int) Math.min(free, 1000));
+			for (long id : queued) {
+				if (this.runs.admit(id, this.clock.instant())) {
+					drive(this.runs.find(id).orElseThrow());
+					free--;
+				}
+			}
+			if (queued.size() < 1000) {
+				return;
 			}
 		}
 	}
@@ -392,6 +439,10 @@ class RunEngine {
 		this.renewals.shutdownNow();
 		this.drivers.shutdownNow();
 		this.workers.shutdownNow();
+	}
+
+	/** The chain and inputs of a run that was just created. */
+	private record Created(CanvasGraph graph, String inputs) {
 	}
 
 	/** What a driver does next: start these nodes, or stand down. */
@@ -502,16 +553,40 @@ class RunEngine {
 			}
 			this.run = locked.get();
 			if (first) {
-				this.graph = ChainJson.parse(RunEngine.this.json.readTree(RunEngine.this.runs.chainJson(this.runPk)));
-				this.predecessors = predecessors(this.graph);
-				this.order = this.graph.topologicalOrder().stream().map(ChainJson::key).toList();
-				this.inputs = RunEngine.this.runs.inputs(this.runPk);
+				chain(ChainJson.parse(RunEngine.this.json.readTree(RunEngine.this.runs.chainJson(this.runPk))),
+						RunEngine.this.runs.inputs(this.runPk));
 			}
 			if (this.revision != this.run.revision()) {
 				this.nodes.clear();
 				RunEngine.this.runs.progress(this.runPk).forEach((p) -> this.nodes.put(p.key(), new NodeProgress(p)));
 				this.revision = this.run.revision();
 			}
+			return advance(outcomes, first);
+		}
+
+		/**
+		 * The first step of a run created in this transaction: nothing to read back,
+		 * every node pending.
+		 */
+		Step begin(Run created, int generation, Created chain) {
+			this.run = new Run(created.id(), created.runId(), created.projectId(), created.status(), created.trigger(),
+					created.correlationId(), created.initiatedBy(), created.createdAt(), created.startedAt(),
+					created.completedAt(), created.errorCode(), created.errorMessage(), this.instance, generation,
+					created.revision());
+			chain(chain.graph(), chain.inputs());
+			this.order.forEach((key) -> this.nodes.put(key, new NodeProgress(new Progress(key, "pending", 0, null))));
+			this.revision = created.revision();
+			return advance(List.of(), false);
+		}
+
+		private void chain(CanvasGraph graph, String inputs) {
+			this.graph = graph;
+			this.predecessors = predecessors(graph);
+			this.order = graph.topologicalOrder().stream().map(ChainJson::key).toList();
+			this.inputs = inputs;
+		}
+
+		private Step advance(List<Outcome> outcomes, boolean first) {
 			try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", this.run.runId());
 					MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", this.run.correlationId())) {
 				if (!this.run.terminal() && first && !recoverInterrupted()) {
@@ -633,8 +708,9 @@ class RunEngine {
 				allDone &= done(key);
 			}
 			if (allDone) {
-				end(this.run, "completed", null, null);
-				return standDown();
+				completed(this.run, this.nodes.size());
+				releaseLease();
+				return Step.EXIT;
 			}
 			List<String> start = new ArrayList<>();
 			Instant nextDue = null;

@@ -20,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The event store of runs. Each event type has a JSON Schema of the fields it may carry —
@@ -43,6 +45,9 @@ class RunEvents {
 	private final Map<String, Schema> schemas = new HashMap<>();
 
 	private final ApplicationEventPublisher publisher;
+
+	/** Binds each transaction's last sequence numbers. */
+	private final Object transactionKey = new Object();
 
 	RunEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
@@ -68,10 +73,7 @@ class RunEvents {
 	long emit(RunRepository.Run run, String type, Map<String, Object> payload) {
 		long runPk = run.id();
 		ObjectNode body = validated(type, payload, run.correlationId());
-		long seq = this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
-			.param("run", runPk)
-			.query(Long.class)
-			.single();
+		long seq = nextSeq(runPk);
 		String text = this.json.writeValueAsString(body);
 		Instant at = this.clock.instant();
 		this.jdbc
@@ -85,6 +87,58 @@ class RunEvents {
 			.update();
 		this.publisher.publishEvent(new RunEventEmitted(run.projectId(), runPk, run.runId(), seq, type, text, at));
 		return seq;
+	}
+
+	/**
+	 * Tells the transaction that the run is new: its first event is number 1.
+	 */
+	void newRun(long runPk) {
+		Map<Long, Long> last = lastSeqs();
+		if (last != null) {
+			last.put(runPk, 0L);
+		}
+	}
+
+	/**
+	 * The run's next sequence number. The run's lock is held until commit, so the number
+	 * read once stays the last one for the rest of the transaction.
+	 */
+	private long nextSeq(long runPk) {
+		Map<Long, Long> last = lastSeqs();
+		Long known = (last != null) ? last.get(runPk) : null;
+		long seq = (known != null) ? known + 1
+				: this.jdbc.sql("select coalesce(max(seq), 0) + 1 from run_events where run_pk = :run")
+					.param("run", runPk)
+					.query(Long.class)
+					.single();
+		if (last != null) {
+			last.put(runPk, seq);
+		}
+		return seq;
+	}
+
+	/**
+	 * The last sequence number of each run this transaction emitted for; null outside a
+	 * transaction.
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<Long, Long> lastSeqs() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<Long, Long> last = (Map<Long, Long>) TransactionSynchronizationManager.getResource(this.transactionKey);
+		if (last == null) {
+			Map<Long, Long> bound = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this.transactionKey, bound);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RunEvents.this.transactionKey);
+				}
+			});
+			last = bound;
+		}
+		return last;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.quantra.runs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,27 +183,33 @@ class RunManagement implements Runs {
 			String correlationId) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
 		String status = this.engine.admission(projectId);
-		long runPk = this.runs.insertRun(UUID.randomUUID().toString(), projectId, status, trigger, correlationId,
-				initiatedBy, chainText, inputText, this.clock.instant());
+		// as stored: the databases keep microseconds
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String runId = UUID.randomUUID().toString();
+		long runPk = this.runs.insertRun(runId, projectId, status, trigger, correlationId, initiatedBy, chainText,
+				inputText, now);
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
-		Run run = this.runs.find(runPk).orElseThrow();
+		Run run = new Run(runPk, runId, projectId, status, trigger, correlationId, initiatedBy, now,
+				"running".equals(status) ? now : null, null, null, null, null, 0, 0);
+		this.events.newRun(runPk);
 		this.events.emit(run, "run_started", Map.of("run_id", run.runId(), "project_id", projectId, "trigger", trigger,
 				"correlation_id", run.correlationId(), "nodes", graph.nodes().size()));
 		if ("running".equals(status)) {
-			this.engine.drive(run);
+			this.engine.driveNew(run, graph, inputText);
 		}
 		return run;
 	}
 
-	/** Waits, at most {@code max}, for a run the caller can see to end; the run then. */
-	Run awaitEnd(CurrentUser caller, long id, Duration max) {
-		get(caller, id);
+	/**
+	 * Waits, at most {@code max}, for a run the caller started to end; the run then.
+	 */
+	Run awaitEnd(Run run, Duration max) {
 		try {
-			return this.engine.awaitEnd(id, max).orElseThrow(() -> notFound(id));
+			return this.engine.awaitEnd(run.id(), max).orElseThrow(() -> notFound(run.id()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return get(caller, id);
+			return this.runs.find(run.id()).orElseThrow(() -> notFound(run.id()));
 		}
 	}
 
@@ -223,7 +231,7 @@ class RunManagement implements Runs {
 					"max_concurrent_runs must be between 1 and " + MAX_CONCURRENCY + ", or null for no limit.");
 		}
 		this.runs.setConcurrencyLimit(projectId, limit);
-		this.engine.released(projectId);
+		this.engine.limitChanged(projectId);
 		return Optional.ofNullable(limit);
 	}
 
@@ -238,9 +246,12 @@ class RunManagement implements Runs {
 		return run;
 	}
 
-	/** The run's nodes in the order of its chain, with their state and output. */
-	List<NodeState> results(CurrentUser caller, long id) {
-		get(caller, id);
+	/**
+	 * The nodes of a run the caller may see, in the order of its chain, with their state
+	 * and output.
+	 */
+	List<NodeState> results(Run run) {
+		long id = run.id();
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(id)));
 		Map<String, Integer> order = new java.util.HashMap<>();
 		List<Long> sorted = graph.topologicalOrder();

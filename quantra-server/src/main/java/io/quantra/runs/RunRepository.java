@@ -279,6 +279,15 @@ class RunRepository {
 			.update();
 	}
 
+	/** Ends a run its driver completed; the driver stands down with it. */
+	void finishDriven(long id, String status, Instant now) {
+		this.jdbc.sql("update runs set status = :status, completed_at = :now, driver = null where id = :id")
+			.param("status", status)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	List<NodeState> nodes(long runPk) {
 		return this.jdbc
 			.sql("select node_key, status, attempts, started_at, completed_at, output, error_message from run_nodes "

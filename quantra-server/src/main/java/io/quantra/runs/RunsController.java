@@ -135,10 +135,11 @@ class RunsController {
 
 	private ResponseEntity<Map<String, Object>> accepted(CurrentUser caller, Run run, Integer wait) {
 		if (wait != null && wait > 0) {
-			Run current = this.runs.awaitEnd(caller, run.id(), Duration.ofSeconds(wait));
+			// the caller started the run, so may see it
+			Run current = this.runs.awaitEnd(run, Duration.ofSeconds(wait));
 			if (current.terminal()) {
-				Map<String, Object> body = view(current);
-				body.put("results", results(current.id(), caller).get("results"));
+				Map<String, Object> body = view(current, caller);
+				body.put("results", nodeResults(this.runs.results(current)));
 				return ResponseEntity.ok(body);
 			}
 		}
@@ -160,8 +161,16 @@ class RunsController {
 	@GetMapping("/executions/{id}/results")
 	Map<String, Object> results(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
 		Run run = this.runs.get(caller, id);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("execution_id", run.id());
+		body.put("status", run.status());
+		body.put("results", nodeResults(this.runs.results(run)));
+		return body;
+	}
+
+	private Map<String, Object> nodeResults(List<NodeState> states) {
 		Map<String, Object> nodes = new LinkedHashMap<>();
-		for (NodeState node : this.runs.results(caller, id)) {
+		for (NodeState node : states) {
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("status", node.status());
 			result.put("attempts", node.attempts());
@@ -171,11 +180,7 @@ class RunsController {
 			result.put("error", node.error());
 			nodes.put(node.key(), result);
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("execution_id", run.id());
-		body.put("status", run.status());
-		body.put("results", nodes);
-		return body;
+		return nodes;
 	}
 
 	@Operation(summary = "A project's executions, newest first")
@@ -194,19 +199,18 @@ class RunsController {
 	}
 
 	private Map<String, Object> view(Run run) {
+		return view(run, null);
+	}
+
+	/** The run as the API shows it; the caller's own email needs no lookup. */
+	private Map<String, Object> view(Run run, CurrentUser caller) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", run.id());
 		body.put("project_id", run.projectId());
 		body.put("status", run.status());
 		body.put("started_at", (run.startedAt() != null) ? run.startedAt().toString() : null);
 		body.put("completed_at", (run.completedAt() != null) ? run.completedAt().toString() : null);
-		body.put("initiated_by",
-				(run.initiatedBy() != null) ? this.accounts.findAll(List.of(run.initiatedBy()))
-					.values()
-					.stream()
-					.findFirst()
-					.map(Accounts.Account::email)
-					.orElse(null) : null);
+		body.put("initiated_by", initiator(run, caller));
 		body.put("trigger", run.trigger());
 		body.put("correlation_id", run.correlationId());
 		body.put("run_id", run.runId());
@@ -214,6 +218,21 @@ class RunsController {
 			body.put("error", Map.of("code", run.errorCode(), "message", String.valueOf(run.errorMessage())));
 		}
 		return body;
+	}
+
+	private String initiator(Run run, CurrentUser caller) {
+		if (run.initiatedBy() == null) {
+			return null;
+		}
+		if (caller != null && caller.userId() == run.initiatedBy()) {
+			return caller.email();
+		}
+		return this.accounts.findAll(List.of(run.initiatedBy()))
+			.values()
+			.stream()
+			.findFirst()
+			.map(Accounts.Account::email)
+			.orElse(null);
 	}
 
 	@Operation(summary = "The project's run settings: the cap on runs executing at once (null: none)")

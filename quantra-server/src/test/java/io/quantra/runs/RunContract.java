@@ -471,6 +471,31 @@ abstract class RunContract {
 	}
 
 	@Test
+	void liftingTheConcurrencyLimitStartsTheQueuedRunsAtOnce() {
+		node("tool", "test_sleep", "{\"millis\": 3000}");
+		String settings = "/projects/" + this.project + "/run-settings";
+		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": 1}", this.owner).status()).isEqualTo(200);
+		List<Long> executions = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			executions.add(this.http.postJson("/projects/" + this.project + "/run", "{}", this.owner)
+				.json()
+				.get("execution_id")
+				.asLong());
+		}
+		assertThat(this.http.get("/executions/" + executions.get(2), this.owner).json().get("status").asString())
+			.isEqualTo("queued");
+
+		assertThat(this.http.send("PUT", settings, "{\"max_concurrent_runs\": null}", this.owner).status())
+			.isEqualTo(200);
+		// the first run still sleeps: the others did not wait for it
+		assertThat(executions).allSatisfy(
+				(id) -> assertThat(this.http.get("/executions/" + id, this.owner).json().get("status").asString())
+					.isEqualTo("running"));
+		assertThat(executions.stream().map(this::awaitEnd).toList())
+			.allSatisfy((run) -> assertThat(run.get("status").asString()).isEqualTo("completed"));
+	}
+
+	@Test
 	void aProjectConcurrencyLimitQueuesRunsBeyondIt() {
 		long slow = node("tool", "test_sleep", "{\"millis\": 300}");
 		assertThat(slow).isPositive();
