@@ -29,7 +29,7 @@ start_server() { # h2 | postgres
 		"$ROOT/quantra" serve >"$work/server.log" 2>&1 &
 	server=$!
 	if [[ "$database" == postgres ]]; then
-		trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; ${PSQL[*]} -c 'drop schema $schema cascade'; rm -rf '$work'" EXIT
+		trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; ${PSQL[*]} -c 'drop schema $schema cascade' >/dev/null 2>&1; rm -rf '$work'" EXIT
 	else
 		trap "kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf '$work'" EXIT
 	fi
