@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every route of projects, sharing and the canvas, called by every kind of caller, each
- * on a fresh project: the exact status each must get.
+ * Every route of projects, sharing and the canvas, and the project-wide routes of runs,
+ * webhooks, schedules and triggers, called by every kind of caller, each on a fresh
+ * project: the exact status each must get.
  */
 @OnH2
 class PermissionMatrixIntegrationTests {
@@ -106,7 +107,31 @@ class PermissionMatrixIntegrationTests {
 						204),
 				new Case("GET /projects/{id}/chain", (p) -> get("/projects/" + p.id() + "/chain"), 401, 404, 200, 200,
 						200, 200, 200, 200),
-				new Case("GET /plugins", (p) -> get("/plugins"), 401, 200, 200, 200, 200, 200, 200, 200));
+				new Case("GET /plugins", (p) -> get("/plugins"), 401, 200, 200, 200, 200, 200, 200, 200),
+				new Case("POST /projects/{id}/run", (p) -> post("/projects/" + p.id() + "/run", "{}"), 401, 404, 403,
+						202, 202, 202, 202, 202),
+				new Case("POST /run", (p) -> post("/run", "{\"project_id\": " + p.id() + "}"), 401, 404, 403, 202, 202,
+						202, 202, 202),
+				new Case("GET /projects/{id}/executions", (p) -> get("/projects/" + p.id() + "/executions"), 401, 404,
+						200, 200, 200, 200, 200, 200),
+				new Case("GET /projects/{id}/run-settings", (p) -> get("/projects/" + p.id() + "/run-settings"), 401,
+						404, 200, 200, 200, 200, 200, 200),
+				new Case("PUT /projects/{id}/run-settings",
+						(p) -> put("/projects/" + p.id() + "/run-settings", "{\"max_concurrent_runs\": 5}"), 401, 404,
+						403, 403, 403, 200, 200, 200),
+				new Case("GET /projects/{id}/webhooks", (p) -> get("/projects/" + p.id() + "/webhooks"), 401, 404, 403,
+						403, 403, 200, 200, 200),
+				new Case("GET /projects/{id}/schedules", (p) -> get("/projects/" + p.id() + "/schedules"), 401, 404,
+						200, 200, 200, 200, 200, 200),
+				new Case("POST /projects/{id}/schedules",
+						(p) -> post("/projects/" + p.id() + "/schedules",
+								"{\"cron\": \"0 3 * * *\", \"timezone\": \"UTC\", \"enabled\": false}"),
+						401, 404, 403, 403, 201, 201, 201, 201),
+				new Case("GET /projects/{id}/trigger-secrets", (p) -> get("/projects/" + p.id() + "/trigger-secrets"),
+						401, 404, 403, 403, 403, 200, 200, 200),
+				new Case("POST /projects/{id}/trigger-secrets",
+						(p) -> post("/projects/" + p.id() + "/trigger-secrets", "{\"name\": \"ci\"}"), 401, 404, 403,
+						403, 403, 201, 201, 201));
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Case route : cases) {
 			for (int i = 0; i < CALLERS.size(); i++) {
