@@ -255,8 +255,8 @@ class RunEngine {
 	}
 
 	/**
-	 * Ends a run; pending nodes never run and a project's queued runs may start in its
-	 * place.
+	 * Ends a run early, {@code failed} or {@code cancelled}; pending nodes never run and
+	 * a project's queued runs may start in its place.
 	 */
 	void end(Run run, String status, String code, String message) {
 		this.runs.skipPending(run.id());
@@ -265,12 +265,8 @@ class RunEngine {
 			this.events.emit(run, "run_failed",
 					Map.of("run_id", run.runId(), "error_code", code, "message", clip(message, 500)));
 		}
-		else if ("cancelled".equals(status)) {
-			this.events.emit(run, "run_cancelled", Map.of("run_id", run.runId()));
-		}
 		else {
-			this.events.emit(run, "run_completed", Map.of("run_id", run.runId(), "duration_ms",
-					millisSince(run.startedAt()), "nodes", this.runs.progress(run.id()).size()));
+			this.events.emit(run, "run_cancelled", Map.of("run_id", run.runId()));
 		}
 		ended(run);
 	}
@@ -279,7 +275,7 @@ class RunEngine {
 	 * Ends a run whose nodes are all done, by its driver, which stands down with it.
 	 */
 	private void completed(Run run, int nodes) {
-		this.runs.finishDriven(run.id(), "completed", this.clock.instant());
+		this.runs.finishCompleted(run.id(), this.clock.instant());
 		this.events.emit(run, "run_completed",
 				Map.of("run_id", run.runId(), "duration_ms", millisSince(run.startedAt()), "nodes", nodes));
 		ended(run);
@@ -330,14 +326,15 @@ class RunEngine {
 			return;
 		}
 		while (free > 0) {
-			List<Long> queued = this.runs.queued(projectId, (int) Math.min(free, 1000));
+			int batch = (int) Math.min(free, 1000);
+			List<Long> queued = this.runs.queued(projectId, batch);
 			for (long id : queued) {
 				if (this.runs.admit(id, this.clock.instant())) {
 					drive(this.runs.find(id).orElseThrow());
 					free--;
 				}
 			}
-			if (queued.size() < 1000) {
+			if (queued.size() < batch) {
 				return;
 			}
 		}

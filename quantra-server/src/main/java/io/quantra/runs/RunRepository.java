@@ -280,9 +280,8 @@ class RunRepository {
 	}
 
 	/** Ends a run its driver completed; the driver stands down with it. */
-	void finishDriven(long id, String status, Instant now) {
-		this.jdbc.sql("update runs set status = :status, completed_at = :now, driver = null where id = :id")
-			.param("status", status)
+	void finishCompleted(long id, Instant now) {
+		this.jdbc.sql("update runs set status = 'completed', completed_at = :now, driver = null where id = :id")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
