@@ -33,6 +33,7 @@ import io.quantra.pipelines.CanvasGraph;
 import io.quantra.pipelines.ChainJson;
 import io.quantra.pipelines.EdgeMode;
 import io.quantra.pipelines.ExecutionSettings;
+import io.quantra.platform.CommitDurability;
 import io.quantra.platform.PiiScrubber;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
@@ -100,6 +101,8 @@ class RunEngine {
 
 	private final RunOutputs outputs;
 
+	private final CommitDurability durability;
+
 	private final CustomTask<Void> task;
 
 	/**
@@ -121,7 +124,7 @@ class RunEngine {
 	private final Map<Long, CompletableFuture<Void>> endings = new ConcurrentHashMap<>();
 
 	RunEngine(RunRepository runs, PluginCatalog plugins, JsonMapper json, Clock clock, TransactionTemplate transactions,
-			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs,
+			ObjectProvider<Scheduler> scheduler, RunEvents events, RunOutputs outputs, CommitDurability durability,
 			@Value("${quantra.runs.workers:16}") int workers, @Value("${quantra.runs.drivers:64}") int drivers,
 			@Value("${quantra.runs.heartbeat:10s}") Duration heartbeat) {
 		this.runs = runs;
@@ -132,6 +135,7 @@ class RunEngine {
 		this.scheduler = scheduler;
 		this.events = events;
 		this.outputs = outputs;
+		this.durability = durability;
 		this.workers = pool(workers, "node-work-");
 		this.drivers = pool(drivers, "run-driver-");
 		// the same patience as db-scheduler's own: six missed heartbeats
@@ -281,8 +285,12 @@ class RunEngine {
 		ended(run);
 	}
 
-	/** What follows the end of a run: queued runs may start, waiters learn of it. */
+	/**
+	 * What follows the end of a run: queued runs may start, waiters learn of it — once
+	 * the end is on disk.
+	 */
 	private void ended(Run run) {
+		this.durability.require();
 		if ("running".equals(run.status())) {
 			released(run.projectId());
 		}
@@ -370,6 +378,10 @@ class RunEngine {
 				Optional<Run> run = this.runs.find(runPk);
 				Duration left = Duration.between(Instant.now(), deadline);
 				if (run.isEmpty() || run.get().terminal() || left.isNegative() || left.isZero()) {
+					if (!ending.isDone()) {
+						// seen ending before its driver had it on disk
+						this.durability.awaitCommitted();
+					}
 					return run;
 				}
 				try {
@@ -526,7 +538,12 @@ class RunEngine {
 			while (true) {
 				if (step == null) {
 					boolean recover = first;
-					step = RunEngine.this.transactions.execute((tx) -> step(outcomes, recover));
+					// a crash may lose a step that only led to more idempotent work: it
+					// is
+					// done again; a step that lets anything out of the process requires
+					// its commit on disk
+					step = RunEngine.this.durability
+						.deferred(() -> RunEngine.this.transactions.execute((tx) -> step(outcomes, recover)));
 					first = false;
 					outcomes.clear();
 				}
@@ -724,6 +741,10 @@ class RunEngine {
 					failRun(key, "PLUGIN_UNAVAILABLE",
 							"Plugin " + definition(key).pluginId() + " of node " + key + " cannot run on this server.");
 					return standDown();
+				}
+				if (!plugin(key).map(ExecutablePlugin::idempotent).orElse(true)) {
+					// the node must not run again should a crash lose its claim
+					RunEngine.this.durability.require();
 				}
 				RunEngine.this.runs.claim(this.runPk, key, now);
 				node.status = "running";

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.quantra.platform.CommitDurability;
 import io.quantra.runs.RunEvents.StoredEvent;
 import io.quantra.runs.RunRepository.Run;
 import jakarta.annotation.PreDestroy;
@@ -38,13 +39,16 @@ class RunStreams {
 
 	private final RunRepository runs;
 
+	private final CommitDurability durability;
+
 	private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(2, (task) -> {
 		Thread thread = new Thread(task, "run-streams");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	RunStreams(RunEvents events, RunRepository runs) {
+	RunStreams(RunEvents events, RunRepository runs, CommitDurability durability) {
+		this.durability = durability;
 		this.events = events;
 		this.runs = runs;
 	}
@@ -57,6 +61,10 @@ class RunStreams {
 		Runnable poll = () -> {
 			try {
 				List<StoredEvent> batch = this.events.after(runPk, last[0], 500);
+				if (!batch.isEmpty()) {
+					// a client must never see an event that a crash could take back
+					this.durability.awaitCommitted();
+				}
 				for (StoredEvent event : batch) {
 					emitter.send(SseEmitter.event()
 						.id(Long.toString(event.seq()))

@@ -10,6 +10,7 @@ import io.quantra.admin.AuditLog;
 import io.quantra.identity.Accounts;
 import io.quantra.platform.ApiException;
 import io.quantra.platform.ClientInfo;
+import io.quantra.platform.CommitDurability;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
@@ -57,8 +58,11 @@ class RunsController {
 
 	private final RunOutputs outputs;
 
+	private final CommitDurability durability;
+
 	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams, AuditLog audit,
-			RunOutputs outputs) {
+			RunOutputs outputs, CommitDurability durability) {
+		this.durability = durability;
 		this.audit = audit;
 		this.outputs = outputs;
 		this.streams = streams;
@@ -75,8 +79,14 @@ class RunsController {
 			throw new ApiException(ErrorCode.VALIDATION_ERROR,
 					"wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
 		}
-		Run run = this.runs.start(caller, id, (body != null) ? body.inputs() : null, "api",
-				(body != null) ? body.correlationId() : null);
+		JsonNode inputs = (body != null) ? body.inputs() : null;
+		String correlationId = (body != null) ? body.correlationId() : null;
+		if (wait == null || wait == 0) {
+			return accepted(caller, this.runs.start(caller, id, inputs, "api", correlationId), null);
+		}
+		// the answer comes after the run's end, which is on disk and takes its start with
+		// it
+		Run run = this.durability.deferred(() -> this.runs.start(caller, id, inputs, "api", correlationId));
 		return accepted(caller, run, wait);
 	}
 
@@ -143,6 +153,8 @@ class RunsController {
 				return ResponseEntity.ok(body);
 			}
 		}
+		// a run still going after the wait was started without waiting for the disk
+		this.durability.awaitCommitted();
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("execution_id", run.id());
 		response.put("run_id", run.runId());
@@ -154,7 +166,7 @@ class RunsController {
 	@Operation(summary = "The status of an execution")
 	@GetMapping("/executions/{id}")
 	Map<String, Object> get(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
-		return view(this.runs.get(caller, id));
+		return durable(view(this.runs.get(caller, id)));
 	}
 
 	@Operation(summary = "The result of each node of an execution, in chain order")
@@ -165,7 +177,7 @@ class RunsController {
 		body.put("execution_id", run.id());
 		body.put("status", run.status());
 		body.put("results", nodeResults(this.runs.results(run)));
-		return body;
+		return durable(body);
 	}
 
 	private Map<String, Object> nodeResults(List<NodeState> states) {
@@ -195,7 +207,16 @@ class RunsController {
 		body.put("total", this.runs.count(id, status, trigger));
 		body.put("limit", page.limit());
 		body.put("offset", page.offset());
-		return body;
+		return durable(body);
+	}
+
+	/**
+	 * What was read, once it is on disk: a driver's steps may commit before they are, and
+	 * no one should see progress that a crash could take back.
+	 */
+	private <T> T durable(T read) {
+		this.durability.awaitCommitted();
+		return read;
 	}
 
 	private Map<String, Object> view(Run run) {

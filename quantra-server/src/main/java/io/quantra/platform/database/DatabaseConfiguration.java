@@ -1,6 +1,10 @@
 package io.quantra.platform.database;
 
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
+
+import io.quantra.platform.CommitDurability;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +31,12 @@ class DatabaseConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	@Bean
+	CommitDurability commitDurability(DataSource dataSource) throws SQLException {
+		return dataSource.isWrapperFor(DurableH2DataSource.class)
+				? dataSource.unwrap(DurableH2DataSource.class).durability() : CommitDurability.IMMEDIATE;
 	}
 
 }

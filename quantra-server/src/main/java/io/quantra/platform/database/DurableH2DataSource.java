@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
+
+import io.quantra.platform.CommitDurability;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -23,9 +26,15 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * background (a killed process loses the last half second). This data source lets H2
  * write in the background and, after every commit — explicit, or a statement in
  * auto-commit mode — waits until a write has covered it, so a commit that returned
- * survives a killed process while concurrent commits share their writes.
+ * survives a killed process while concurrent commits share their writes. Work marked
+ * {@link CommitDurability#deferred(Supplier) deferred} commits without waiting, unless
+ * its transaction {@link CommitDurability#require() requires} it; H2 writes it within a
+ * second, or the next wait does.
  */
 final class DurableH2DataSource extends DelegatingDataSource {
+
+	/** Set while this thread runs deferred work: whether the transaction must wait. */
+	private static final ThreadLocal<boolean[]> DEFERRED = new ThreadLocal<>();
 
 	private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
 
@@ -52,6 +61,25 @@ final class DurableH2DataSource extends DelegatingDataSource {
 		SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
 		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
 				new ConnectionHandler(connection, session, group(session)));
+	}
+
+	/** When this database's commits are on disk. */
+	CommitDurability durability() {
+		return new Durability();
+	}
+
+	/**
+	 * A commit has just returned: waits until it is durable, unless it may be deferred.
+	 */
+	private static void committed(GroupCommit commits) {
+		long ticket = commits.committed();
+		boolean[] required = DEFERRED.get();
+		if (required == null || required[0]) {
+			commits.awaitDurable(ticket);
+		}
+		if (required != null) {
+			required[0] = false;
+		}
 	}
 
 	private GroupCommit group(SessionLocal session) {
@@ -100,7 +128,7 @@ final class DurableH2DataSource extends DelegatingDataSource {
 			boolean changed = commits && this.session.containsUncommitted();
 			Object result = DurableH2DataSource.invoke(this.target, method, args);
 			if (changed) {
-				this.commits.awaitDurable();
+				committed(this.commits);
 			}
 			else if (STATEMENT_FACTORIES.contains(name)) {
 				Statement statement = (Statement) result;
@@ -137,9 +165,43 @@ final class DurableH2DataSource extends DelegatingDataSource {
 			}
 			Object result = DurableH2DataSource.invoke(this.target, method, args);
 			if (WRITES.contains(method.getName()) && this.connection.getAutoCommit()) {
-				this.commits.awaitDurable();
+				committed(this.commits);
 			}
 			return result;
+		}
+
+	}
+
+	private final class Durability implements CommitDurability {
+
+		@Override
+		public <T> T deferred(Supplier<T> work) {
+			if (DEFERRED.get() != null) {
+				return work.get();
+			}
+			DEFERRED.set(new boolean[1]);
+			try {
+				return work.get();
+			}
+			finally {
+				DEFERRED.remove();
+			}
+		}
+
+		@Override
+		public void require() {
+			boolean[] required = DEFERRED.get();
+			if (required != null) {
+				required[0] = true;
+			}
+		}
+
+		@Override
+		public void awaitCommitted() {
+			GroupCommit commits = DurableH2DataSource.this.group;
+			if (commits != null) {
+				commits.awaitCommitted();
+			}
 		}
 
 	}

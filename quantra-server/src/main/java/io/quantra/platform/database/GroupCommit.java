@@ -4,16 +4,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Makes committed transactions durable in groups: every committer takes a ticket, and one
- * of them at a time writes everything committed so far, which covers every ticket taken
+ * Makes committed transactions durable in groups: every commit takes a ticket, and one
+ * waiter at a time writes everything committed so far, which covers every ticket taken
  * before that write began. Under load, one write makes many commits durable; alone, a
- * commit pays for one write, as it would without grouping.
+ * commit pays for one write, as it would without grouping. A commit that need not wait
+ * takes its ticket all the same, so that a later wait covers it.
  */
 final class GroupCommit {
 
 	private final Runnable write;
 
-	private final AtomicLong requested = new AtomicLong();
+	private final AtomicLong committed = new AtomicLong();
 
 	private volatile long written;
 
@@ -26,9 +27,23 @@ final class GroupCommit {
 		this.write = write;
 	}
 
+	/** Counts a commit that has just returned; its ticket. */
+	long committed() {
+		return this.committed.incrementAndGet();
+	}
+
 	/** Returns once everything this thread committed is in the database file. */
 	void awaitDurable() {
-		long ticket = this.requested.incrementAndGet();
+		awaitDurable(committed());
+	}
+
+	/** Returns once every commit counted so far is in the database file. */
+	void awaitCommitted() {
+		awaitDurable(this.committed.get());
+	}
+
+	/** Returns once the commit with this ticket, and every earlier one, is written. */
+	void awaitDurable(long ticket) {
 		if (this.written >= ticket) {
 			return;
 		}
@@ -37,7 +52,7 @@ final class GroupCommit {
 			if (this.written >= ticket) {
 				return;
 			}
-			long upTo = this.requested.get();
+			long upTo = this.committed.get();
 			this.write.run();
 			this.written = upTo;
 		}
