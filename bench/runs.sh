@@ -2,14 +2,16 @@
 # Completed, persisted runs per second: POST /projects/{id}/run?wait=10 of a 3-node pipeline
 # (inputs -> text_template -> text_template) under 16 concurrent clients, each answered only
 # when its run has ended and is stored. Counts the runs the server stored as completed.
-#   bench/runs.sh [h2|postgres] [seconds] [warm-up seconds]     (defaults h2 20 120)
-# The warm-up lets the JIT compile the paths of a run: a cold server is several times slower, and
-# on 2 cores the compiler is still busy a minute after the start.
+#   bench/runs.sh [h2|postgres] [seconds] [warm-up seconds]     (defaults h2 20 200)
+# The warm-up lets the JIT compile the paths of a run: a cold server is several times slower. On
+# 2 cores under this load the compiler settles only after about 160 s (-XX:+PrintCompilation:
+# 13,600 compilations in the first 20 s, 150 between 160 and 180 s); measuring earlier counts the
+# compiler's CPU against the runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DATABASE="${1:-h2}"
 DURATION="${2:-20}"
-WARMUP="${3:-120}"
+WARMUP="${3:-200}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 start_server "$DATABASE"

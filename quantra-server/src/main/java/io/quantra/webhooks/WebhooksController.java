@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quantra.platform.ClientInfo;
+import io.quantra.platform.CommitDurability;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.PageRequest;
 import io.quantra.webhooks.DeliveryRepository.Delivery;
@@ -38,9 +39,12 @@ class WebhooksController {
 
 	private final JsonMapper json;
 
-	WebhooksController(WebhookManagement webhooks, JsonMapper json) {
+	private final CommitDurability durability;
+
+	WebhooksController(WebhookManagement webhooks, JsonMapper json, CommitDurability durability) {
 		this.webhooks = webhooks;
 		this.json = json;
+		this.durability = durability;
 	}
 
 	@Operation(summary = "A project's webhooks (admin or above)")
@@ -91,6 +95,8 @@ class WebhooksController {
 		body.put("total", deliveries.total());
 		body.put("limit", page.limit());
 		body.put("offset", page.offset());
+		// deliveries come from run steps that may not be on disk yet
+		this.durability.awaitCommitted();
 		return body;
 	}
 
@@ -101,6 +107,7 @@ class WebhooksController {
 		Delivery delivery = this.webhooks.delivery(caller, id, deliveryId);
 		Map<String, Object> view = view(delivery);
 		view.put("payload", this.json.readTree(delivery.body()));
+		this.durability.awaitCommitted();
 		return view;
 	}
 
