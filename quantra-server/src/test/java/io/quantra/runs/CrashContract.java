@@ -83,6 +83,36 @@ abstract class CrashContract {
 					.get("results")
 					.get("node_" + safe);
 				assertThat(safeResult.get("attempts").asInt()).isEqualTo(2);
+
+				// a node that cannot run twice, claimed by a step after the run's start:
+				// the
+				// server dies the moment it starts, before anyone looked at the run
+				long later = http.postJson("/projects", "{\"name\": \"Crash later\"}", auth).json().get("id").asLong();
+				Path marker = Files.createTempFile("quantra-crash-", ".marker");
+				long entry = node(http, auth, later, "datasource", "inputs", "{}");
+				long quick = node(http, auth, later, "tool", "test_sleep_idempotent", "{\"millis\": 10}");
+				long once = node(http, auth, later, "tool", "test_sleep",
+						"{\"millis\": 5000, \"marker\": \"" + marker.toString().replace("\\", "/") + "\"}");
+				edge(http, auth, later, entry, quick);
+				edge(http, auth, later, quick, once);
+				long interruptedRun = http.postJson("/projects/" + later + "/run", "{}", auth)
+					.json()
+					.get("execution_id")
+					.asLong();
+				awaitLines(marker, 1);
+				third.destroyForcibly().waitFor();
+				Process fourth = start(database, port);
+				try {
+					awaitReady(http, fourth);
+					auth = login(http);
+					JsonNode interrupted = awaitEnd(http, auth, interruptedRun);
+					assertThat(Files.readAllLines(marker)).as("the node that cannot run twice ran once").hasSize(1);
+					assertThat(interrupted.get("status").asString()).isEqualTo("failed");
+					assertThat(interrupted.get("error").get("code").asString()).isEqualTo("NODE_INTERRUPTED");
+				}
+				finally {
+					fourth.destroyForcibly().waitFor();
+				}
 			}
 			finally {
 				third.destroyForcibly().waitFor();
@@ -189,6 +219,14 @@ abstract class CrashContract {
 			Thread.sleep(20);
 		}
 		throw new AssertionError("nodes never all reached " + status);
+	}
+
+	private static void awaitLines(Path file, int lines) throws InterruptedException, IOException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Files.readAllLines(file).size() < lines) {
+			assertThat(Instant.now()).as("lines in " + file).isBefore(deadline);
+			Thread.sleep(2);
+		}
 	}
 
 	private static JsonNode awaitEnd(HttpTestClient http, String[] auth, long execution) throws InterruptedException {

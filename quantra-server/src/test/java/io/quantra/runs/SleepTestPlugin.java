@@ -1,5 +1,9 @@
 package io.quantra.runs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import io.quantra.plugins.ExecutablePlugin;
@@ -12,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Test-only plugin that takes its time, so a test can act on a run while a node is
- * running.
+ * running. With a {@code marker} file in its config, it adds a line to it as it starts,
+ * so a test in another process can tell how often it ran. It does not declare itself
+ * idempotent.
  */
 @Component
 class SleepTestPlugin implements ExecutablePlugin {
@@ -25,7 +31,12 @@ class SleepTestPlugin implements ExecutablePlugin {
 	}
 
 	@Override
-	public Frame run(PluginContext context) throws InterruptedException {
+	public Frame run(PluginContext context) throws InterruptedException, IOException {
+		String marker = context.config().path("marker").asString("");
+		if (!marker.isEmpty()) {
+			Files.writeString(Path.of(marker), context.runId() + "\n", StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
 		Thread.sleep(context.config().path("millis").asLong(1000));
 		return context.inputs().isEmpty() ? Frame.of(List.of()) : context.inputs().get(0);
 	}
