@@ -57,9 +57,7 @@ abstract class CrashContract {
 		try {
 			awaitReady(http, second);
 			auth = login(http);
-			JsonNode run = awaitEnd(http, auth, execution);
-			assertThat(run.get("status").asString()).isEqualTo("failed");
-			assertThat(run.get("error").get("code").asString()).isEqualTo("NODE_INTERRUPTED");
+			assertInterrupted(awaitEnd(http, auth, execution));
 			JsonNode results = http.get("/executions/" + execution + "/results", auth).json().get("results");
 			assertThat(results.get("node_" + source).get("status").asString()).isEqualTo("completed");
 			assertThat(results.get("node_" + source).get("attempts").asInt()).isEqualTo(1);
@@ -107,8 +105,7 @@ abstract class CrashContract {
 					auth = login(http);
 					JsonNode interrupted = awaitEnd(http, auth, interruptedRun);
 					assertThat(Files.readAllLines(marker)).as("the node that cannot run twice ran once").hasSize(1);
-					assertThat(interrupted.get("status").asString()).isEqualTo("failed");
-					assertThat(interrupted.get("error").get("code").asString()).isEqualTo("NODE_INTERRUPTED");
+					assertInterrupted(interrupted);
 				}
 				finally {
 					fourth.destroyForcibly().waitFor();
@@ -219,6 +216,11 @@ abstract class CrashContract {
 			Thread.sleep(20);
 		}
 		throw new AssertionError("nodes never all reached " + status);
+	}
+
+	private static void assertInterrupted(JsonNode run) {
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isEqualTo("NODE_INTERRUPTED");
 	}
 
 	private static void awaitLines(Path file, int lines) throws InterruptedException, IOException {
