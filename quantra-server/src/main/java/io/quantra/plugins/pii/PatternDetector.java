@@ -1,8 +1,10 @@
 package io.quantra.plugins.pii;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,58 +57,250 @@ final class PatternDetector {
 	private static final Pattern NANP = Pattern
 		.compile("(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[-.])\\d{3}[-.]\\d{4}");
 
+	/** A national number with its trunk prefix, in groups: 030 1234567, 089/12345678. */
+	private static final Pattern NATIONAL = Pattern.compile("0[\\d()]+(?:[ .\\-/]{1,2}[\\d()]+){1,5}");
+
 	private static final Pattern DATE_LIKE = Pattern
 		.compile("\\d{1,4}([./-])\\d{1,2}\\1\\d{1,4}|\\d{1,3}(?:[.,]\\d{3})*[.,]\\d{2}");
 
-	/** Everything this detector can find, in the text given. */
+	/**
+	 * Everything this detector can find, in the text given. One pass picks the short
+	 * windows where a piece could be — digits, an {@code @}, two capitals and two digits,
+	 * hex digits before a colon — and the patterns run only there.
+	 */
 	List<PiiFinding> find(CharSequence text, Set<PiiEntity> wanted) {
-		List<PiiFinding> findings = new ArrayList<>();
-		if (wanted.contains(PiiEntity.EMAIL)) {
-			all(EMAIL, text, (m) -> add(findings, PiiEntity.EMAIL, m.start(), m.end(), 0.99));
-		}
-		if (wanted.contains(PiiEntity.IBAN)) {
-			all(IBAN, text, (m) -> {
-				if (Checksums.iban(compact(m.group()).toUpperCase(Locale.ROOT))) {
-					add(findings, PiiEntity.IBAN, m.start(), m.end(), 0.99);
+		Scan scan = new Scan(text, wanted);
+		int length = text.length();
+		int i = 0;
+		while (i < length) {
+			char c = text.charAt(i);
+			if (c == '@') {
+				i = scan.email(i);
+			}
+			else if (c >= 'A' && c <= 'Z' && ibanStart(text, i)) {
+				i = scan.iban(i);
+			}
+			else if (hex(c) && hexBeforeColon(text, i) && scan.ipv6(i)) {
+				i = scan.end;
+			}
+			else if (c >= '0' && c <= '9' || c == '+' || c == '(') {
+				i = scan.numbers(i);
+			}
+			else if (Character.isLetter(c)) {
+				// the rest of a word holds nothing but what an @ reaches back for
+				i++;
+				while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+					i++;
 				}
-			});
+			}
+			else {
+				i++;
+			}
 		}
-		if (wanted.contains(PiiEntity.CREDIT_CARD)) {
-			all(CARD, text, (m) -> {
-				String digits = compact(m.group());
-				if (digits.length() >= 13 && digits.length() <= 19 && Checksums.luhn(digits) && !repeated(digits)) {
-					add(findings, PiiEntity.CREDIT_CARD, m.start(), m.end(), 0.97);
+		return scan.findings;
+	}
+
+	private static boolean ibanStart(CharSequence text, int i) {
+		return i + 3 < text.length() && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+				&& text.charAt(i + 1) >= 'A' && text.charAt(i + 1) <= 'Z' && digit(text.charAt(i + 2))
+				&& digit(text.charAt(i + 3));
+	}
+
+	private static boolean hexBeforeColon(CharSequence text, int i) {
+		if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == ':')) {
+			return false;
+		}
+		for (int j = i; j < Math.min(text.length(), i + 5); j++) {
+			char c = text.charAt(j);
+			if (c == ':') {
+				return j + 1 < text.length() && (hex(text.charAt(j + 1)) || text.charAt(j + 1) == ':');
+			}
+			if (!hex(c)) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static boolean digit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean hex(char c) {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+	}
+
+	/** The findings of one text, and the windows where its patterns run. */
+	private static final class Scan {
+
+		/** How far a cue such as "born" or "SSN" may stand before its number. */
+		private static final int CUE_REACH = 40;
+
+		private final CharSequence text;
+
+		private final Set<PiiEntity> wanted;
+
+		private final List<PiiFinding> findings = new ArrayList<>();
+
+		private final Map<Pattern, Matcher> matchers = new HashMap<>();
+
+		/** Where the last window ended. */
+		private int end;
+
+		Scan(CharSequence text, Set<PiiEntity> wanted) {
+			this.text = text;
+			this.wanted = wanted;
+		}
+
+		int email(int at) {
+			int start = at;
+			while (start > 0 && at - start < 64 && localPart(this.text.charAt(start - 1))) {
+				start--;
+			}
+			int stop = at + 1;
+			while (stop < this.text.length() && stop - at < 256 && domain(this.text.charAt(stop))) {
+				stop++;
+			}
+			if (this.wanted.contains(PiiEntity.EMAIL)) {
+				each(EMAIL, start, stop, (m) -> add(PiiEntity.EMAIL, m.start(), m.end(), 0.99));
+			}
+			return stop;
+		}
+
+		int iban(int at) {
+			int stop = at;
+			while (stop < this.text.length() && stop - at < 42
+					&& (Character.isLetterOrDigit(this.text.charAt(stop)) || this.text.charAt(stop) == ' ')) {
+				stop++;
+			}
+			Matcher matcher = IBAN.matcher(this.text).region(at, stop);
+			matcher.useTransparentBounds(true).useAnchoringBounds(false);
+			if (matcher.lookingAt() && Checksums.iban(compact(matcher.group()).toUpperCase(Locale.ROOT))) {
+				if (this.wanted.contains(PiiEntity.IBAN)) {
+					add(PiiEntity.IBAN, at, matcher.end(), 0.99);
 				}
-			});
+				return matcher.end();
+			}
+			// not an account number: what follows the letters may be a number of another
+			// kind
+			return at + 2;
 		}
-		if (wanted.contains(PiiEntity.SSN)) {
-			all(SSN, text, (m) -> {
-				if (validSsn(m.group(1), m.group(3), m.group(4))) {
-					add(findings, PiiEntity.SSN, m.start(), m.end(), 0.9);
+
+		boolean ipv6(int at) {
+			int stop = at;
+			while (stop < this.text.length() && stop - at < 39
+					&& (hex(this.text.charAt(stop)) || this.text.charAt(stop) == ':')) {
+				stop++;
+			}
+			String candidate = this.text.subSequence(at, stop).toString();
+			if (stop < this.text.length() && Character.isLetterOrDigit(this.text.charAt(stop))
+					|| !PatternDetector.ipv6(candidate)) {
+				return false;
+			}
+			if (this.wanted.contains(PiiEntity.IP_ADDRESS)) {
+				add(PiiEntity.IP_ADDRESS, at, stop, 0.95);
+			}
+			this.end = stop;
+			return true;
+		}
+
+		/** A run of digits and the separators numbers are written with. */
+		int numbers(int at) {
+			int stop = at;
+			int last = at;
+			int digits = 0;
+			int dots = 0;
+			int dateMarks = 0;
+			while (stop < this.text.length() && stop - at < 48) {
+				char c = this.text.charAt(stop);
+				if (digit(c)) {
+					last = stop + 1;
+					digits++;
 				}
-			});
-			all(SSN_CUED, text, (m) -> {
-				String digits = m.group(1);
-				if (validSsn(digits.substring(0, 3), digits.substring(3, 5), digits.substring(5))) {
-					add(findings, PiiEntity.SSN, m.start(1), m.end(1), 0.95);
+				else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '(' && c != ')' && c != '+' && c != ','
+						&& c != ':') {
+					break;
 				}
-			});
+				dots += (c == '.') ? 1 : 0;
+				dateMarks += (c == '.' || c == '/' || c == '-') ? 1 : 0;
+				stop++;
+			}
+			if (last == at) {
+				return at + 1;
+			}
+			// a closing parenthesis or a letter right after the last digit belongs to the
+			// window too, so the patterns can see where the number ends
+			int window = Math.min(this.text.length(), last + 1);
+			if (digits >= 13 && this.wanted.contains(PiiEntity.CREDIT_CARD)) {
+				each(CARD, at, window, (m) -> {
+					String number = compact(m.group());
+					if (number.length() >= 13 && number.length() <= 19 && Checksums.luhn(number) && !repeated(number)) {
+						add(PiiEntity.CREDIT_CARD, m.start(), m.end(), 0.97);
+					}
+				});
+			}
+			if (digits >= 9 && this.wanted.contains(PiiEntity.SSN)) {
+				each(SSN, at, window, (m) -> {
+					if (validSsn(m.group(1), m.group(3), m.group(4))) {
+						add(PiiEntity.SSN, m.start(), m.end(), 0.9);
+					}
+				});
+				each(SSN_CUED, Math.max(0, at - CUE_REACH), window, (m) -> {
+					String number = m.group(1);
+					if (m.start(1) >= at
+							&& validSsn(number.substring(0, 3), number.substring(3, 5), number.substring(5))) {
+						add(PiiEntity.SSN, m.start(1), m.end(1), 0.95);
+					}
+				});
+			}
+			if (dots >= 3 && this.wanted.contains(PiiEntity.IP_ADDRESS)) {
+				each(IPV4, at, window, (m) -> add(PiiEntity.IP_ADDRESS, m.start(), m.end(), 0.95));
+			}
+			if (this.wanted.contains(PiiEntity.DATE_OF_BIRTH) && (dateMarks >= 2 || monthNear(at, last))) {
+				each(BIRTH_DATE, Math.max(0, at - CUE_REACH), Math.min(this.text.length(), window + 20), (m) -> {
+					if (m.start(1) >= at) {
+						add(PiiEntity.DATE_OF_BIRTH, m.start(1), m.end(1), 0.95);
+					}
+				});
+			}
+			if (digits >= 7 && this.wanted.contains(PiiEntity.PHONE)) {
+				each(PHONE, at, window, (m) -> phone(this.text, m, this.findings));
+			}
+			return last;
 		}
-		if (wanted.contains(PiiEntity.IP_ADDRESS)) {
-			all(IPV4, text, (m) -> add(findings, PiiEntity.IP_ADDRESS, m.start(), m.end(), 0.95));
-			all(IPV6, text, (m) -> {
-				if (ipv6(m.group())) {
-					add(findings, PiiEntity.IP_ADDRESS, m.start(), m.end(), 0.95);
-				}
-			});
+
+		/**
+		 * A month's name right before or after a number: {@code 12 March},
+		 * {@code March 12}.
+		 */
+		private boolean monthNear(int start, int end) {
+			return end + 4 < this.text.length() && this.text.charAt(end) == ' '
+					&& Character.isUpperCase(this.text.charAt(end + 1))
+					|| start >= 4 && this.text.charAt(start - 1) == ' '
+							&& Character.isLetter(this.text.charAt(start - 2));
 		}
-		if (wanted.contains(PiiEntity.DATE_OF_BIRTH)) {
-			all(BIRTH_DATE, text, (m) -> add(findings, PiiEntity.DATE_OF_BIRTH, m.start(1), m.end(1), 0.95));
+
+		private void each(Pattern pattern, int from, int to, java.util.function.Consumer<Matcher> action) {
+			Matcher matcher = this.matchers.computeIfAbsent(pattern,
+					(p) -> p.matcher(this.text).useTransparentBounds(true).useAnchoringBounds(false));
+			matcher.region(from, to);
+			while (matcher.find()) {
+				action.accept(matcher);
+			}
 		}
-		if (wanted.contains(PiiEntity.PHONE)) {
-			all(PHONE, text, (m) -> phone(text, m, findings));
+
+		private void add(PiiEntity entity, int start, int end, double confidence) {
+			this.findings.add(new PiiFinding(entity, start, end, confidence));
 		}
-		return findings;
+
+		private static boolean localPart(char c) {
+			return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+		}
+
+		private static boolean domain(char c) {
+			return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+		}
+
 	}
 
 	private static void phone(CharSequence text, Matcher match, List<PiiFinding> findings) {
@@ -129,8 +323,8 @@ final class PatternDetector {
 		}
 		boolean cued = PHONE_CUE.matcher(text.subSequence(Math.max(0, start - 24), start)).find();
 		boolean international = (candidate.startsWith("+") || candidate.startsWith("00")) && digits >= 9;
-		boolean layout = NANP.matcher(candidate).matches() || candidate.startsWith("0") && digits >= 9
-				&& candidate.matches("0[\\d()]+(?:[ .\\-/]{1,2}[\\d()]+){1,5}");
+		boolean layout = NANP.matcher(candidate).matches()
+				|| candidate.startsWith("0") && digits >= 9 && NATIONAL.matcher(candidate).matches();
 		if (!cued && !international && !layout) {
 			return;
 		}
@@ -187,13 +381,6 @@ final class PatternDetector {
 
 	private static void add(List<PiiFinding> findings, PiiEntity entity, int start, int end, double confidence) {
 		findings.add(new PiiFinding(entity, start, end, confidence));
-	}
-
-	private static void all(Pattern pattern, CharSequence text, java.util.function.Consumer<Matcher> each) {
-		Matcher matcher = pattern.matcher(text);
-		while (matcher.find()) {
-			each.accept(matcher);
-		}
 	}
 
 }
