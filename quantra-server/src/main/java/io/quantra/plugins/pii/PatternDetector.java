@@ -39,8 +39,12 @@ final class PatternDetector {
 	private static final Pattern IPV6 = Pattern
 		.compile("(?<![\\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![\\w:])");
 
-	private static final String MONTHS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-			+ "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+	private static final String MONTHS = "(?:Januar|Februar|M[äa]rz|Mai|Juni|Juli|Oktober|Dezember"
+			+ "|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+			+ "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Okt|Nov(?:ember)?|Dec(?:ember)?|Dez)";
+
+	private static final Set<String> MONTH_STARTS = Set.of("jan", "feb", "mar", "mär", "apr", "may", "mai", "jun",
+			"jul", "aug", "sep", "oct", "okt", "nov", "dec", "dez");
 
 	private static final Pattern BIRTH_DATE = Pattern.compile("(?i)\\b(?:date of birth|birth ?date|d\\.?o\\.?b\\.?|born"
 			+ "(?: on)?|geburtsdatum|geboren(?: am)?|n[ée]e? le)[\\s:.,-]{0,5}(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}"
@@ -86,10 +90,10 @@ final class PatternDetector {
 			else if (c >= '0' && c <= '9' || c == '+' || c == '(') {
 				i = scan.numbers(i);
 			}
-			else if (Character.isLetter(c)) {
+			else if (letter(c)) {
 				// the rest of a word holds nothing but what an @ reaches back for
 				i++;
-				while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+				while (i < length && (letter(text.charAt(i)) || digit(text.charAt(i)))) {
 					i++;
 				}
 			}
@@ -120,6 +124,11 @@ final class PatternDetector {
 			}
 		}
 		return false;
+	}
+
+	/** ASCII first: most text is. */
+	private static boolean letter(char c) {
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= 0x80 && Character.isLetter(c);
 	}
 
 	private static boolean digit(char c) {
@@ -258,7 +267,10 @@ final class PatternDetector {
 			}
 			if (this.wanted.contains(PiiEntity.DATE_OF_BIRTH) && (dateMarks >= 2 || monthNear(at, last))) {
 				each(BIRTH_DATE, Math.max(0, at - CUE_REACH), Math.min(this.text.length(), window + 20), (m) -> {
-					if (m.start(1) >= at) {
+					// the window with the date's first digit reports it: March 12 is
+					// found
+					// at 12, 12 March 1990 at 12 and not again at 1990
+					if (firstDigit(m.start(1), m.end(1)) >= at) {
 						add(PiiEntity.DATE_OF_BIRTH, m.start(1), m.end(1), 0.95);
 					}
 				});
@@ -274,10 +286,41 @@ final class PatternDetector {
 		 * {@code March 12}.
 		 */
 		private boolean monthNear(int start, int end) {
-			return end + 4 < this.text.length() && this.text.charAt(end) == ' '
-					&& Character.isUpperCase(this.text.charAt(end + 1))
-					|| start >= 4 && this.text.charAt(start - 1) == ' '
-							&& Character.isLetter(this.text.charAt(start - 2));
+			int next = (end < this.text.length() && this.text.charAt(end) == '.') ? end + 1 : end;
+			if (next + 1 < this.text.length() && this.text.charAt(next) == ' ' && month(next + 1)) {
+				return true;
+			}
+			int word = start - 1;
+			if (word > 0 && this.text.charAt(word) == ' ') {
+				word--;
+			}
+			if (word >= 0 && this.text.charAt(word) == '.') {
+				word--;
+			}
+			int letters = 0;
+			while (word >= 0 && letters < 10 && Character.isLetter(this.text.charAt(word))) {
+				word--;
+				letters++;
+			}
+			return letters >= 3 && month(word + 1);
+		}
+
+		private int firstDigit(int from, int to) {
+			for (int i = from; i < to; i++) {
+				if (digit(this.text.charAt(i))) {
+					return i;
+				}
+			}
+			return to;
+		}
+
+		/** Whether a month's name or its abbreviation starts here. */
+		private boolean month(int at) {
+			if (at + 3 > this.text.length()) {
+				return false;
+			}
+			String start = this.text.subSequence(at, at + 3).toString().toLowerCase(Locale.ROOT);
+			return MONTH_STARTS.contains(start);
 		}
 
 		private void each(Pattern pattern, int from, int to, java.util.function.Consumer<Matcher> action) {

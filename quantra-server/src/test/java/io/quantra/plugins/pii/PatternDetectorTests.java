@@ -31,6 +31,8 @@ class PatternDetectorTests {
 			Date of birth: 04/07/1985                         | DATE_OF_BIRTH | 04/07/1985
 			born on 12 March 1990 in Leeds                    | DATE_OF_BIRTH | 12 March 1990
 			DOB 1979-11-30                                    | DATE_OF_BIRTH | 1979-11-30
+			Born March 12, 1990 in Ohio                       | DATE_OF_BIRTH | March 12, 1990
+			Geboren am 3. Mai 1970 in Köln                    | DATE_OF_BIRTH | 3. Mai 1970
 			Call +44 20 7946 0958 now                         | PHONE         | +44 20 7946 0958
 			Phone: (555) 123-4567                             | PHONE         | (555) 123-4567
 			or 555-867-5309 after six                         | PHONE         | 555-867-5309
