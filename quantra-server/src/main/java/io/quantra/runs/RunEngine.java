@@ -538,10 +538,8 @@ class RunEngine {
 			while (true) {
 				if (step == null) {
 					boolean recover = first;
-					// a crash may lose a step that only led to more idempotent work: it
-					// is
-					// done again; a step that lets anything out of the process requires
-					// its commit on disk
+					// a crash may lose a step that only led to idempotent work, which is
+					// then done again; a step that lets anything out requires the disk
 					step = RunEngine.this.durability
 						.deferred(() -> RunEngine.this.transactions.execute((tx) -> step(outcomes, recover)));
 					first = false;

@@ -32,11 +32,6 @@ final class GroupCommit {
 		return this.committed.incrementAndGet();
 	}
 
-	/** Returns once everything this thread committed is in the database file. */
-	void awaitDurable() {
-		awaitDurable(committed());
-	}
-
 	/** Returns once every commit counted so far is in the database file. */
 	void awaitCommitted() {
 		awaitDurable(this.committed.get());

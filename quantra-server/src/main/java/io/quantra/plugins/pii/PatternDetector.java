@@ -36,9 +36,6 @@ final class PatternDetector {
 	private static final Pattern IPV4 = Pattern.compile(
 			"(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\d|\\.\\d)");
 
-	private static final Pattern IPV6 = Pattern
-		.compile("(?<![\\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?![\\w:])");
-
 	private static final String MONTHS = "(?:Januar|Februar|M[äa]rz|Mai|Juni|Juli|Oktober|Dezember"
 			+ "|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
 			+ "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Okt|Nov(?:ember)?|Dec(?:ember)?|Dez)";
@@ -78,14 +75,15 @@ final class PatternDetector {
 		int i = 0;
 		while (i < length) {
 			char c = text.charAt(i);
-			if (c == '@') {
+			int ipv6End = (hex(c) && hexBeforeColon(text, i)) ? scan.ipv6(i) : -1;
+			if (ipv6End > i) {
+				i = ipv6End;
+			}
+			else if (c == '@') {
 				i = scan.email(i);
 			}
 			else if (c >= 'A' && c <= 'Z' && ibanStart(text, i)) {
 				i = scan.iban(i);
-			}
-			else if (hex(c) && hexBeforeColon(text, i) && scan.ipv6(i)) {
-				i = scan.end;
 			}
 			else if (c >= '0' && c <= '9' || c == '+' || c == '(') {
 				i = scan.numbers(i);
@@ -153,9 +151,6 @@ final class PatternDetector {
 
 		private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
-		/** Where the last window ended. */
-		private int end;
-
 		Scan(CharSequence text, Set<PiiEntity> wanted) {
 			this.text = text;
 			this.wanted = wanted;
@@ -182,8 +177,7 @@ final class PatternDetector {
 					&& (Character.isLetterOrDigit(this.text.charAt(stop)) || this.text.charAt(stop) == ' ')) {
 				stop++;
 			}
-			Matcher matcher = IBAN.matcher(this.text).region(at, stop);
-			matcher.useTransparentBounds(true).useAnchoringBounds(false);
+			Matcher matcher = matcher(IBAN, at, stop);
 			if (matcher.lookingAt() && Checksums.iban(compact(matcher.group()).toUpperCase(Locale.ROOT))) {
 				if (this.wanted.contains(PiiEntity.IBAN)) {
 					add(PiiEntity.IBAN, at, matcher.end(), 0.99);
@@ -195,7 +189,8 @@ final class PatternDetector {
 			return at + 2;
 		}
 
-		boolean ipv6(int at) {
+		/** Where the IPv6 address starting here ends, or -1 if none does. */
+		int ipv6(int at) {
 			int stop = at;
 			while (stop < this.text.length() && stop - at < 39
 					&& (hex(this.text.charAt(stop)) || this.text.charAt(stop) == ':')) {
@@ -204,13 +199,12 @@ final class PatternDetector {
 			String candidate = this.text.subSequence(at, stop).toString();
 			if (stop < this.text.length() && Character.isLetterOrDigit(this.text.charAt(stop))
 					|| !PatternDetector.ipv6(candidate)) {
-				return false;
+				return -1;
 			}
 			if (this.wanted.contains(PiiEntity.IP_ADDRESS)) {
 				add(PiiEntity.IP_ADDRESS, at, stop, 0.95);
 			}
-			this.end = stop;
-			return true;
+			return stop;
 		}
 
 		/** A run of digits and the separators numbers are written with. */
@@ -276,7 +270,7 @@ final class PatternDetector {
 				});
 			}
 			if (digits >= 7 && this.wanted.contains(PiiEntity.PHONE)) {
-				each(PHONE, at, window, (m) -> phone(this.text, m, this.findings));
+				each(PHONE, at, window, this::phone);
 			}
 			return last;
 		}
@@ -323,10 +317,49 @@ final class PatternDetector {
 			return MONTH_STARTS.contains(start);
 		}
 
+		private void phone(Matcher match) {
+			String candidate = match.group();
+			int start = match.start();
+			int end = match.end();
+			// a closing parenthesis that opens nothing belongs to the text around
+			if (candidate.endsWith(")") && candidate.indexOf('(') < 0) {
+				candidate = candidate.substring(0, candidate.length() - 1);
+				end--;
+			}
+			int digits = 0;
+			for (int i = 0; i < candidate.length(); i++) {
+				if (Character.isDigit(candidate.charAt(i))) {
+					digits++;
+				}
+			}
+			if (digits < 7 || digits > 15) {
+				return;
+			}
+			boolean cued = PHONE_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start)).find();
+			boolean international = (candidate.startsWith("+") || candidate.startsWith("00")) && digits >= 9;
+			boolean layout = NANP.matcher(candidate).matches()
+					|| candidate.startsWith("0") && digits >= 9 && NATIONAL.matcher(candidate).matches();
+			if (!cued && !international && !layout) {
+				return;
+			}
+			if (!cued && DATE_LIKE.matcher(candidate).matches()) {
+				return;
+			}
+			add(PiiEntity.PHONE, start, end, (cued || international) ? 0.95 : 0.85);
+		}
+
+		/**
+		 * The pattern's matcher on this text, over {@code [from, to)}, seeing beyond it.
+		 */
+		private Matcher matcher(Pattern pattern, int from, int to) {
+			return this.matchers
+				.computeIfAbsent(pattern,
+						(p) -> p.matcher(this.text).useTransparentBounds(true).useAnchoringBounds(false))
+				.region(from, to);
+		}
+
 		private void each(Pattern pattern, int from, int to, java.util.function.Consumer<Matcher> action) {
-			Matcher matcher = this.matchers.computeIfAbsent(pattern,
-					(p) -> p.matcher(this.text).useTransparentBounds(true).useAnchoringBounds(false));
-			matcher.region(from, to);
+			Matcher matcher = matcher(pattern, from, to);
 			while (matcher.find()) {
 				action.accept(matcher);
 			}
@@ -344,37 +377,6 @@ final class PatternDetector {
 			return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
 		}
 
-	}
-
-	private static void phone(CharSequence text, Matcher match, List<PiiFinding> findings) {
-		String candidate = match.group();
-		int start = match.start();
-		int end = match.end();
-		// a closing parenthesis that opens nothing belongs to the text around
-		if (candidate.endsWith(")") && candidate.indexOf('(') < 0) {
-			candidate = candidate.substring(0, candidate.length() - 1);
-			end--;
-		}
-		int digits = 0;
-		for (int i = 0; i < candidate.length(); i++) {
-			if (Character.isDigit(candidate.charAt(i))) {
-				digits++;
-			}
-		}
-		if (digits < 7 || digits > 15) {
-			return;
-		}
-		boolean cued = PHONE_CUE.matcher(text.subSequence(Math.max(0, start - 24), start)).find();
-		boolean international = (candidate.startsWith("+") || candidate.startsWith("00")) && digits >= 9;
-		boolean layout = NANP.matcher(candidate).matches()
-				|| candidate.startsWith("0") && digits >= 9 && NATIONAL.matcher(candidate).matches();
-		if (!cued && !international && !layout) {
-			return;
-		}
-		if (!cued && DATE_LIKE.matcher(candidate).matches()) {
-			return;
-		}
-		add(findings, PiiEntity.PHONE, start, end, (cued || international) ? 0.95 : 0.85);
 	}
 
 	private static boolean validSsn(String area, String group, String serial) {
@@ -420,10 +422,6 @@ final class PatternDetector {
 			}
 		}
 		return compact.toString();
-	}
-
-	private static void add(List<PiiFinding> findings, PiiEntity entity, int start, int end, double confidence) {
-		findings.add(new PiiFinding(entity, start, end, confidence));
 	}
 
 }

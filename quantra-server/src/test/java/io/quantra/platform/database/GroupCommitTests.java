@@ -45,7 +45,7 @@ class GroupCommitTests {
 				results.add(pool.submit(() -> {
 					for (int i = 0; i < commitsEach; i++) {
 						long mine = this.committed.incrementAndGet();
-						this.group.awaitDurable();
+						this.group.awaitDurable(this.group.committed());
 						if (this.durable.get() < mine) {
 							return false;
 						}
@@ -66,7 +66,7 @@ class GroupCommitTests {
 	@Test
 	void aLoneCommitPaysForOneWrite() {
 		this.committed.incrementAndGet();
-		this.group.awaitDurable();
+		this.group.awaitDurable(this.group.committed());
 		assertThat(this.writes.get()).isEqualTo(1);
 		assertThat(this.durable.get()).isEqualTo(1);
 	}
