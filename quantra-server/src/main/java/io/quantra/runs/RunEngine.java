@@ -37,6 +37,7 @@ import io.quantra.platform.CommitDurability;
 import io.quantra.platform.PiiScrubber;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
+import io.quantra.plugins.PluginFailure;
 import io.quantra.plugins.PluginCatalog;
 import io.quantra.plugins.PluginContext;
 import io.quantra.runs.RunRepository.Progress;
@@ -45,6 +46,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -467,6 +469,10 @@ class RunEngine {
 
 	}
 
+	/** How far a node being worked on got, as its plugin reported. */
+	private record Reported(String key, int attempt, int done, int total, String unit) {
+	}
+
 	/** A node being worked on. */
 	private record Attempt(int number, Future<?> work, Instant deadline) {
 	}
@@ -503,6 +509,9 @@ class RunEngine {
 		final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
 		final Map<String, Attempt> inFlight = new HashMap<>();
+
+		/** Progress reported since the last step, the latest per node. */
+		final Map<String, Reported> reported = new LinkedHashMap<>();
 
 		final Map<String, NodeProgress> nodes = new HashMap<>();
 
@@ -604,6 +613,9 @@ class RunEngine {
 				if (!this.run.terminal() && first && !recoverInterrupted()) {
 					return standDown();
 				}
+				if (!this.run.terminal()) {
+					emitProgress(outcomes);
+				}
 				for (Outcome outcome : outcomes) {
 					if (!this.run.terminal() && !record(outcome)) {
 						return standDown();
@@ -641,6 +653,18 @@ class RunEngine {
 			return true;
 		}
 
+		/** Shows the progress of nodes still working on the run's stream. */
+		private void emitProgress(List<Outcome> outcomes) {
+			for (Reported report : this.reported.values()) {
+				boolean ended = outcomes.stream().anyMatch((o) -> o.key().equals(report.key()));
+				if (!ended && "running".equals(this.nodes.get(report.key()).status)) {
+					RunEngine.this.events.emit(this.run, "node_progress", Map.of("run_id", this.run.runId(), "node",
+							report.key(), "done", report.done(), "total", report.total(), "unit", report.unit()));
+				}
+			}
+			this.reported.clear();
+		}
+
 		/** Stores the end of an attempt; false when it ended the run. */
 		private boolean record(Outcome outcome) {
 			String key = outcome.key();
@@ -658,13 +682,14 @@ class RunEngine {
 			}
 			CanvasGraph.Node definition = definition(key);
 			ExecutionSettings settings = ExecutionSettings.of(definition.config());
-			String code = outcome.timedOut() ? "NODE_TIMEOUT" : "NODE_FAILED";
+			PluginFailure named = (outcome.error() instanceof PluginFailure failure) ? failure : null;
+			String code = outcome.timedOut() ? "NODE_TIMEOUT" : (named != null) ? named.code() : "NODE_FAILED";
 			String reason = outcome.timedOut() ? "it did not finish within " + settings.timeoutSeconds() + " s"
 					: PiiScrubber.scrub(String.valueOf(outcome.error().getMessage()));
 			log.info("Node {} of run {} failed (attempt {}): {}", key, this.run.runId(), outcome.attempt(),
 					outcome.timedOut() ? "timeout" : outcome.error().getClass().getSimpleName());
 			String description = "Node " + key + " (" + definition.label() + ") failed: " + reason;
-			if (outcome.attempt() <= settings.retries()) {
+			if (outcome.attempt() <= settings.retries() && (named == null || named.retryable())) {
 				// exponential backoff: 1 s, 2 s, 4 s … at most 5 minutes
 				Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(outcome.attempt() - 1, 9)));
 				node.status = "queued";
@@ -818,13 +843,20 @@ class RunEngine {
 			Future<?> work = RunEngine.this.workers.submit(() -> {
 				try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", current.runId());
 						MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", current.correlationId())) {
-					PluginContext context = context(current, key, definition);
-					Frame output = passThrough
-							? Frame.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList())
-							: plugin.get().run(context);
+					PluginContext context = context(current, key, definition,
+							(done, total, unit) -> this.signals.offer(new Reported(key, attempt, done, total, unit)));
+					List<Frame> output = passThrough
+							? List.of(Frame
+								.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList()))
+							: plugin.get().frames(context);
+					if (output.isEmpty()) {
+						throw new IllegalStateException("Plugin " + definition.pluginId() + " produced no frame");
+					}
+					// one frame is stored as it is, a stream of frames as their array
 					String stored = RunEngine.this.outputs.store(current.projectId(), this.runPk, key,
-							RunEngine.this.json.writeValueAsString(output));
-					this.signals.offer(new Outcome(key, attempt, started, stored, output.data().size(), null, false));
+							RunEngine.this.json.writeValueAsString((output.size() == 1) ? output.get(0) : output));
+					int items = output.stream().mapToInt((frame) -> frame.data().size()).sum();
+					this.signals.offer(new Outcome(key, attempt, started, stored, items, null, false));
 				}
 				catch (Exception ex) {
 					this.signals.offer(new Outcome(key, attempt, started, null, 0, ex, false));
@@ -861,6 +893,12 @@ class RunEngine {
 				}
 				boolean wake = signal != null;
 				while (signal != null) {
+					if (signal instanceof Reported report) {
+						Attempt attempt = this.inFlight.get(report.key());
+						if (attempt != null && attempt.number() == report.attempt()) {
+							this.reported.put(report.key(), report);
+						}
+					}
 					if (signal instanceof Outcome outcome) {
 						Attempt attempt = this.inFlight.get(outcome.key());
 						if (attempt != null && attempt.number() == outcome.attempt()) {
@@ -898,7 +936,7 @@ class RunEngine {
 			this.inFlight.values().forEach((attempt) -> attempt.work().cancel(true));
 		}
 
-		private PluginContext context(Run run, String key, CanvasGraph.Node node) {
+		private PluginContext context(Run run, String key, CanvasGraph.Node node, PluginContext.Progress progress) {
 			List<CanvasGraph.Edge> incoming = this.graph.edges()
 				.stream()
 				.filter((e) -> e.target() == node.id())
@@ -918,23 +956,34 @@ class RunEngine {
 			}
 			stored.putAll(RunEngine.this.runs.outputs(this.runPk, unknown));
 			List<Frame> inputs = new ArrayList<>();
-			Map<String, Frame> references = new LinkedHashMap<>();
+			Map<String, List<Frame>> references = new LinkedHashMap<>();
 			for (CanvasGraph.Edge edge : incoming) {
 				String source = ChainJson.key(edge.source());
 				String output = stored.get(source);
 				if (output == null) {
 					continue;
 				}
-				Frame frame = RunEngine.this.json.readValue(RunEngine.this.outputs.load(output), Frame.class);
+				List<Frame> frames = frames(RunEngine.this.outputs.load(output));
 				if (edge.mode().ordersExecution()) {
-					inputs.add(frame);
+					inputs.addAll(frames);
 				}
 				else {
-					references.put(source, frame);
+					references.put(source, frames);
 				}
 			}
-			return new PluginContext(run.runId(), key, node.config(), RunEngine.this.json.readTree(this.inputs), inputs,
-					references);
+			return new PluginContext(run.runId(), run.projectId(), key, node.config(),
+					RunEngine.this.json.readTree(this.inputs), inputs, references, progress);
+		}
+
+		/** A stored output: one frame, or the array of a stream of frames. */
+		private List<Frame> frames(String stored) {
+			JsonNode tree = RunEngine.this.json.readTree(stored);
+			if (!tree.isArray()) {
+				return List.of(RunEngine.this.json.treeToValue(tree, Frame.class));
+			}
+			List<Frame> frames = new ArrayList<>();
+			tree.forEach((frame) -> frames.add(RunEngine.this.json.treeToValue(frame, Frame.class)));
+			return frames;
 		}
 
 		private CanvasGraph.Node definition(String key) {
