@@ -215,6 +215,50 @@ abstract class RunContract {
 	}
 
 	@Test
+	void aPluginStreamsFramesWithProgressAndTheNextNodeGetsThemAll() throws Exception {
+		long source = node("datasource", "inputs", "{}");
+		long pages = node("tool", "test_pages", "{\"pages\": 3, \"millis\": 400}");
+		long template = node("tool", "text_template", "{\"template\": \"[{{text}}]\"}");
+		edge(source, pages, "flow");
+		edge(pages, template, "flow");
+		long execution = start("{}");
+		List<String[]> events = stream("/stream/execution/" + execution, null);
+		List<String[]> progress = events.stream().filter((e) -> e[1].equals("node_progress")).toList();
+		assertThat(progress).as("progress is shown while the node works").isNotEmpty();
+		assertThat(progress.get(0)[2]).contains("\"node\":\"node_" + pages + "\"")
+			.contains("\"total\":3")
+			.contains("\"unit\":\"pages\"");
+		assertThat(events.get(events.size() - 1)[1]).isEqualTo("run_completed");
+
+		JsonNode results = this.http.get("/executions/" + execution + "/results", this.owner).json().get("results");
+		JsonNode streamed = results.get("node_" + pages).get("output");
+		assertThat(streamed.isArray()).isTrue();
+		assertThat(streamed).hasSize(3);
+		assertThat(streamed.get(0).get("eos").asBoolean()).isFalse();
+		assertThat(streamed.get(2).get("eos").asBoolean()).isTrue();
+		assertThat(streamed.get(1).get("data").get(0).get("meta").get("page").asInt()).isEqualTo(2);
+		JsonNode joined = results.get("node_" + template).get("output").get("data");
+		assertThat(joined).extracting((item) -> item.get("content").get("text").asString())
+			.containsExactly("[page 1]", "[page 2]", "[page 3]");
+	}
+
+	@Test
+	void aPluginFailureKeepsItsCodeAndIsNotRetriedWhenFinal() {
+		long source = node("datasource", "inputs", "{}");
+		long pages = node("tool", "test_pages", "{\"reject\": true, \"retries\": 2}");
+		edge(source, pages, "flow");
+		JsonNode run = awaitEnd(start("{}"));
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isEqualTo("DOCUMENT_REJECTED");
+		assertThat(run.get("error").get("message").asString()).contains("encrypted");
+		JsonNode node = this.http.get("/executions/" + run.get("id").asLong() + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + pages);
+		assertThat(node.get("attempts").asInt()).as("a rejected document is not tried again").isEqualTo(1);
+	}
+
+	@Test
 	void cancellingStopsNodesThatHaveNotStarted() {
 		long source = node("datasource", "inputs", "{}");
 		long slow = node("tool", "test_sleep", "{\"millis\": 1500}");
