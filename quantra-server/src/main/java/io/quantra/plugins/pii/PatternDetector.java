@@ -44,11 +44,11 @@ final class PatternDetector {
 			"jul", "aug", "sep", "oct", "okt", "nov", "dec", "dez");
 
 	private static final Pattern BIRTH_DATE = Pattern.compile("(?i)\\b(?:date of birth|birth ?date|d\\.?o\\.?b\\.?|born"
-			+ "(?: on)?|geburtsdatum|geboren(?: am)?|n[ée]e? le)[\\s:.,-]{0,5}(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}"
+			+ "(?:\\s+on)?|geburtsdatum|geboren(?:\\s+am)?|n[ée]e? le)[\\s:.,-]{0,5}(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}"
 			+ "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.? " + MONTHS + "\\.? \\d{4}|" + MONTHS + "\\.? \\d{1,2},? \\d{4})");
 
-	private static final Pattern PHONE = Pattern
-		.compile("(?<![\\w+@.-])(?:\\+|00)?\\(?\\d{1,15}\\)?(?:[ .\\-/]{1,2}\\(?\\d{1,10}\\)?){0,6}(?![\\w@-]|\\.\\d)");
+	private static final Pattern PHONE = Pattern.compile(
+			"(?<![\\w+@.-])(?:\\+|00)?\\(?\\d{1,15}\\)?(?:[ .\\-/]{1,2}(?:\\(0\\))?\\(?\\d{1,10}\\)?){0,6}(?![\\w@-]|\\.\\d)");
 
 	private static final Pattern PHONE_CUE = Pattern
 		.compile("(?i)(?:tel|phone|mobile|mob|cell|fax|call|telefon|t[ée]l[ée]phone|handy)\\b\\.?\\s*(?:no\\.?|"
@@ -60,6 +60,12 @@ final class PatternDetector {
 
 	/** A national number with its trunk prefix, in groups: 030 1234567, 089/12345678. */
 	private static final Pattern NATIONAL = Pattern.compile("0[\\d()]+(?:[ .\\-/]{1,2}[\\d()]+){1,5}");
+
+	/**
+	 * Numbers shaped like a phone number in groups that are something else: a US ZIP+4
+	 * code (02907-6776), a US employer id (05-7119760).
+	 */
+	private static final Pattern NOT_PHONE = Pattern.compile("\\d{5}-\\d{4}|\\d{2}-\\d{7}");
 
 	private static final Pattern DATE_LIKE = Pattern
 		.compile("\\d{1,4}([./-])\\d{1,2}\\1\\d{1,4}|\\d{1,3}(?:[.,]\\d{3})*[.,]\\d{2}");
@@ -342,7 +348,7 @@ final class PatternDetector {
 			if (!cued && !international && !layout) {
 				return;
 			}
-			if (!cued && DATE_LIKE.matcher(candidate).matches()) {
+			if (!cued && (DATE_LIKE.matcher(candidate).matches() || NOT_PHONE.matcher(candidate).matches())) {
 				return;
 			}
 			add(PiiEntity.PHONE, start, end, (cued || international) ? 0.95 : 0.85);

@@ -39,6 +39,7 @@ class PatternDetectorTests {
 			Tel. 030 1234567                                  | PHONE         | 030 1234567
 			Telefon: 089/12345678                             | PHONE         | 089/12345678
 			mobile 0049 170 1234567                           | PHONE         | 0049 170 1234567
+			Telefon: +49 (0)6221 598515                       | PHONE         | +49 (0)6221 598515
 			""")
 	void findsEachShape(String text, PiiEntity entity, String expected) {
 		List<PiiFinding> findings = this.detector.find(text, EnumSet.of(entity));
@@ -48,12 +49,20 @@ class PatternDetectorTests {
 		assertThat(finding.entity()).isEqualTo(entity);
 	}
 
+	@Test
+	void aBirthDateCueMaySpanALineBreak() {
+		String text = "und Ann Park, geboren\nam 25.04.1967, wohnhaft in Köln";
+		List<PiiFinding> findings = this.detector.find(text, EnumSet.of(PiiEntity.DATE_OF_BIRTH));
+		assertThat(findings).hasSize(1);
+		assertThat(text.substring(findings.get(0).start(), findings.get(0).end())).isEqualTo("25.04.1967");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Invoice no. 2024-001234 dated 2024-03-01", "Total 1.234,56 EUR, VAT 19 %",
 			"Order 4111 1111 1111 1112 is not a card", "Account DE89 3704 0044 0532 0130 01", "Version 1.2.3.4.5",
 			"Meeting at 10:30:00 in room 3", "Invoice date: 04/07/2024", "Ref 123-45-67890", "SSN 000-12-3456",
 			"Call me at noon", "Postcode 10115 Berlin", "user@localhost is no address", "Item 1234567 x 3 units",
-			"Quantity 0000000000000000" })
+			"Quantity 0000000000000000", "Providence, RI 02907-6776", "EIN: 05-7119760" })
 	void leavesLookalikesAlone(String text) {
 		assertThat(this.detector.find(text, EnumSet.allOf(PiiEntity.class))).as(text).isEmpty();
 	}
