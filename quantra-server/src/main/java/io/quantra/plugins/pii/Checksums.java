@@ -50,6 +50,11 @@ final class Checksums {
 		return digits > 0 && sum % 10 == 0;
 	}
 
+	/** How many characters an IBAN of the country has, or 0 for a country without. */
+	static int ibanLength(String country) {
+		return IBAN_LENGTHS.getOrDefault(country.toUpperCase(java.util.Locale.ROOT), 0);
+	}
+
 	/**
 	 * An IBAN, without spaces, upper case: its country's length and the ISO 7064 mod-97
 	 * check.

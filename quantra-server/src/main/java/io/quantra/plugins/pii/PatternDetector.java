@@ -67,6 +67,11 @@ final class PatternDetector {
 	 */
 	private static final Pattern NOT_PHONE = Pattern.compile("\\d{5}-\\d{4}|\\d{2}-\\d{7}");
 
+	/** A label of a number that is not a phone's: VAT Reg. No., Tax ID, Order no. */
+	private static final Pattern OTHER_NUMBER_CUE = Pattern
+		.compile("(?i)\\b(?:vat|ust|tax|steuer\\w*|ein|reg(?:istration)?|hrb|order|invoice|rechnung|account|konto)"
+				+ "\\b[^\\n\\d]{0,16}$");
+
 	private static final Pattern DATE_LIKE = Pattern
 		.compile("\\d{1,4}([./-])\\d{1,2}\\1\\d{1,4}|\\d{1,3}(?:[.,]\\d{3})*[.,]\\d{2}");
 
@@ -184,15 +189,34 @@ final class PatternDetector {
 				stop++;
 			}
 			Matcher matcher = matcher(IBAN, at, stop);
-			if (matcher.lookingAt() && Checksums.iban(compact(matcher.group()).toUpperCase(Locale.ROOT))) {
+			int end = matcher.lookingAt() ? ibanEnd(at, matcher.end()) : -1;
+			if (end > 0
+					&& Checksums.iban(compact(this.text.subSequence(at, end).toString()).toUpperCase(Locale.ROOT))) {
 				if (this.wanted.contains(PiiEntity.IBAN)) {
-					add(PiiEntity.IBAN, at, matcher.end(), 0.99);
+					add(PiiEntity.IBAN, at, end, 0.99);
 				}
-				return matcher.end();
+				return end;
 			}
 			// not an account number: what follows the letters may be a number of another
 			// kind
 			return at + 2;
+		}
+
+		/**
+		 * Where an IBAN of its country's length would end within the match, at a group's
+		 * end: a word after the number ("AT48 … 0333 held") is not part of it. -1 if the
+		 * match is too short or the country has no IBAN.
+		 */
+		private int ibanEnd(int at, int matchEnd) {
+			int length = Checksums.ibanLength(this.text.subSequence(at, at + 2).toString());
+			int characters = 0;
+			for (int i = at; i < matchEnd; i++) {
+				if (this.text.charAt(i) != ' ' && ++characters == length) {
+					boolean boundary = i + 1 == matchEnd || this.text.charAt(i + 1) == ' ';
+					return boundary ? i + 1 : -1;
+				}
+			}
+			return -1;
 		}
 
 		/** Where the IPv6 address starting here ends, or -1 if none does. */
@@ -348,7 +372,8 @@ final class PatternDetector {
 			if (!cued && !international && !layout) {
 				return;
 			}
-			if (!cued && (DATE_LIKE.matcher(candidate).matches() || NOT_PHONE.matcher(candidate).matches())) {
+			if (!cued && (DATE_LIKE.matcher(candidate).matches() || NOT_PHONE.matcher(candidate).matches()
+					|| OTHER_NUMBER_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start)).find())) {
 				return;
 			}
 			add(PiiEntity.PHONE, start, end, (cued || international) ? 0.95 : 0.85);

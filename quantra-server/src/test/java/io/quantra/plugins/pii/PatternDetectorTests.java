@@ -23,6 +23,7 @@ class PatternDetectorTests {
 			Amex 378282246310005                              | CREDIT_CARD   | 378282246310005
 			IBAN: DE89 3704 0044 0532 0130 00                 | IBAN          | DE89 3704 0044 0532 0130 00
 			to GB82WEST12345698765432 please                  | IBAN          | GB82WEST12345698765432
+			AT48 8713 4472 8465 0333 held by the buyer        | IBAN          | AT48 8713 4472 8465 0333
 			SSN 123-45-6789 on file                           | SSN           | 123-45-6789
 			Social security number: 123456789                 | SSN           | 123456789
 			Logged in from 192.168.10.254 at noon             | IP_ADDRESS    | 192.168.10.254
@@ -62,7 +63,8 @@ class PatternDetectorTests {
 			"Order 4111 1111 1111 1112 is not a card", "Account DE89 3704 0044 0532 0130 01", "Version 1.2.3.4.5",
 			"Meeting at 10:30:00 in room 3", "Invoice date: 04/07/2024", "Ref 123-45-67890", "SSN 000-12-3456",
 			"Call me at noon", "Postcode 10115 Berlin", "user@localhost is no address", "Item 1234567 x 3 units",
-			"Quantity 0000000000000000", "Providence, RI 02907-6776", "EIN: 05-7119760" })
+			"Quantity 0000000000000000", "Providence, RI 02907-6776", "EIN: 05-7119760",
+			"VAT Reg. No.: GB 030 1045 01" })
 	void leavesLookalikesAlone(String text) {
 		assertThat(this.detector.find(text, EnumSet.allOf(PiiEntity.class))).as(text).isEmpty();
 	}
