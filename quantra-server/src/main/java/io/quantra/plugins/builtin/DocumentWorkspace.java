@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -36,7 +37,7 @@ final class DocumentWorkspace implements AutoCloseable {
 	Path copy(InputStream content, String suffix) throws IOException {
 		Path file = newFile(suffix);
 		try (content) {
-			Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		return file;
 	}

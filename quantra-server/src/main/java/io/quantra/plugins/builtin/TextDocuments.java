@@ -2,6 +2,7 @@ package io.quantra.plugins.builtin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ final class TextDocuments {
 					+ limits.maxTextSize().toBytes() + " allowed (quantra.documents.max-text-size).");
 		}
 		try (InputStream in = Files.newInputStream(copy);
-				Reader reader = new java.io.InputStreamReader(in,
+				Reader reader = new InputStreamReader(in,
 						StandardCharsets.UTF_8.newDecoder()
 							.onMalformedInput(CodingErrorAction.REPLACE)
 							.onUnmappableCharacter(CodingErrorAction.REPLACE))) {
