@@ -43,6 +43,11 @@ class PluginsController {
 		view.put("input_kinds", plugin.inputKinds());
 		view.put("output_kinds", plugin.outputKinds());
 		view.put("availability", plugin.availability());
+		view.put("available", plugin.available());
+		if (!plugin.available()) {
+			view.put("unavailable_reason", (plugin.unavailableReason() != null) ? plugin.unavailableReason()
+					: "This server has no code to run it; it can be placed and configured on the canvas.");
+		}
 		return view;
 	}
 

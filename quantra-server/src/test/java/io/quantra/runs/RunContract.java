@@ -136,10 +136,32 @@ abstract class RunContract {
 
 	@Test
 	void aPluginThisServerCannotRunFailsTheRunClearly() {
-		node("tool", "ocr_tool", "{}");
+		node("tool", "test_canvas_only", "{}");
 		JsonNode run = awaitEnd(start("{}"));
 		assertThat(run.get("status").asString()).isEqualTo("failed");
 		assertThat(run.get("error").get("code").asString()).isEqualTo("PLUGIN_UNAVAILABLE");
+	}
+
+	@Test
+	void anOcrEngineNoServiceServesFailsTheNodeAsUnavailable() {
+		long source = node("datasource", "inputs", "{}");
+		long ocr = node("tool", "ocr_tool", "{\"engine\": \"trocr\", \"retries\": 2}");
+		edge(source, ocr, "flow");
+		JsonNode run = awaitEnd(start("{}"));
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isEqualTo("PLUGIN_UNAVAILABLE");
+		assertThat(run.get("error").get("message").asString())
+			.contains("no service endpoint serves OCR engine 'trocr'");
+		JsonNode plugins = this.http.get("/plugins", this.owner).json().get("plugins");
+		JsonNode listed = null;
+		for (JsonNode plugin : plugins) {
+			if (plugin.get("id").asString().equals("ocr_tool")) {
+				listed = plugin;
+			}
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("available").asBoolean()).isTrue();
+		assertThat(listed.get("availability").asString()).isEqualTo("available");
 	}
 
 	@Test

@@ -18,22 +18,24 @@ abstract class BuiltInPlugin implements Plugin {
 
 	static final String VERSION = "1.0.0";
 
-	/** Runs on this server. */
-	static final String AVAILABLE = "available";
-
-	/** Placed and configured on the canvas, but this server has no code to run it yet. */
-	static final String CANVAS_ONLY = "canvas_only";
-
-	/** A person's step: the run waits at it for a decision. */
-	static final String HUMAN_STEP = "human_step";
-
 	private final PluginDescriptor descriptor;
 
 	BuiltInPlugin(String id, NodeType type, String label, String description, List<String> inputs,
 			List<String> outputs) {
+		this(id, type, label, description, inputs, outputs, null);
+	}
+
+	/**
+	 * @param missing what this server lacks to run the plugin, such as its OCR engine, or
+	 * null when nothing is missing
+	 */
+	BuiltInPlugin(String id, NodeType type, String label, String description, List<String> inputs, List<String> outputs,
+			String missing) {
 		this.descriptor = new PluginDescriptor(id, type, label, description, VERSION, schema(id), inputs, outputs,
-				(this instanceof io.quantra.plugins.ExecutablePlugin) ? AVAILABLE
-						: (type == NodeType.WORKBENCH) ? HUMAN_STEP : CANVAS_ONLY);
+				(missing != null) ? PluginDescriptor.UNAVAILABLE : (this instanceof io.quantra.plugins.ExecutablePlugin)
+						? PluginDescriptor.AVAILABLE
+						: (type == NodeType.WORKBENCH) ? PluginDescriptor.HUMAN_STEP : PluginDescriptor.CANVAS_ONLY,
+				missing);
 	}
 
 	@Override

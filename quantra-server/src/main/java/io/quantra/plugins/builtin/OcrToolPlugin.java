@@ -1,20 +1,166 @@
 package io.quantra.plugins.builtin;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 
-import io.quantra.plugins.NodeType;
+import io.quantra.platform.DataDirectory;
+import io.quantra.plugins.NodeFiles;
+import io.quantra.plugins.NodeFiles.StoredFile;
+import io.quantra.plugins.PluginFailure;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ocr_tool}: text recognised in scanned pages and images.
+ * {@code ocr_tool}: the text of scanned PDFs and images (PNG, JPEG, multi-page TIFF),
+ * recognised page by page with Tesseract. A PDF page that has a text layer uses it
+ * instead, unless {@code force_ocr} is set; Word and text files are read as they are.
+ * Engines other than {@code tesseract} are served by OCR microservices, so a node naming
+ * one fails as unavailable until a service endpoint offers it.
  */
 @Component
-class OcrToolPlugin extends BuiltInPlugin {
+class OcrToolPlugin extends DocumentPlugin {
 
-	OcrToolPlugin() {
-		super("ocr_tool", NodeType.TOOL, "OCR Extraction",
-				"Recognises the text of scanned pages and images, page by page.", List.of("object"), List.of("object"));
+	static final String ENGINE = "tesseract";
+
+	static final int DEFAULT_DPI = 300;
+
+	/**
+	 * A text layer with fewer visible characters — a page number, a stamp — is taken for
+	 * a scan, and the page is recognised.
+	 */
+	static final int MIN_TEXT_LAYER_CHARACTERS = 16;
+
+	private final TesseractCli tesseract;
+
+	@Autowired
+	OcrToolPlugin(ObjectProvider<NodeFiles> files, DocumentLimits limits, DataDirectory data, TesseractCli tesseract) {
+		this(files::getIfAvailable, limits, data.resolve("tmp/documents"), tesseract);
+	}
+
+	OcrToolPlugin(Supplier<NodeFiles> files, DocumentLimits limits, Path workRoot, TesseractCli tesseract) {
+		super("ocr_tool", "OCR Extraction", "Recognises the text of scanned pages and images, page by page.",
+				tesseract.missing(), files, limits, workRoot);
+		this.tesseract = tesseract;
+		TextDocuments.guardZipFiles(limits);
+	}
+
+	@Override
+	void checkRunnable(JsonNode config) throws PluginFailure {
+		String engine = config.path("engine").asString(ENGINE);
+		if (!ENGINE.equals(engine)) {
+			throw new PluginFailure(PluginFailure.PLUGIN_UNAVAILABLE, "no service endpoint serves OCR engine '" + engine
+					+ "'; use 'tesseract', or register an OCR service that offers it.", false);
+		}
+		if (this.tesseract.missing() != null) {
+			throw new PluginFailure(PluginFailure.PLUGIN_UNAVAILABLE, this.tesseract.missing(), false);
+		}
+		language(config);
+	}
+
+	private String language(JsonNode config) throws PluginFailure {
+		return OcrLanguages.resolve(config.path("language").asString("en"), this.tesseract.languages());
+	}
+
+	@Override
+	PagedDocument open(StoredFile file, DocumentFormat format, Path copy, DocumentLimits limits,
+			DocumentWorkspace workspace, JsonNode config) throws IOException, PluginFailure {
+		Recognition recognition = new Recognition(this.tesseract, file, language(config),
+				config.path("dpi").asInt(DEFAULT_DPI), limits, workspace);
+		return switch (format) {
+			case PDF -> recognition.pdf(PdfDocuments.open(file, copy, limits, workspace),
+					config.path("force_ocr").asBoolean(false));
+			case IMAGE -> recognition.images(ImagePages.open(file, copy, limits));
+			case DOCX, TEXT -> TextDocuments.open(file, format, copy, limits, workspace);
+			case OTHER -> throw DocumentPlugin.rejected(file,
+					"is of type " + file.mediaType() + ", which has no pages to recognise.");
+		};
+	}
+
+	/**
+	 * Recognition of one file's pages.
+	 */
+	private record Recognition(TesseractCli tesseract, StoredFile file, String language, int dpi, DocumentLimits limits,
+			DocumentWorkspace workspace) {
+
+		PagedDocument pdf(PDDocument pdf, boolean forceOcr) {
+			PDFRenderer renderer = new PDFRenderer(pdf);
+			// embedded images are decoded no larger than the page needs
+			renderer.setSubsamplingAllowed(true);
+			return new PagedDocument() {
+
+				@Override
+				public int pages() {
+					return pdf.getNumberOfPages();
+				}
+
+				@Override
+				public Page page(int number) throws IOException, InterruptedException, PluginFailure {
+					if (!forceOcr) {
+						String layer = PdfDocuments.text(pdf, number);
+						if (layer.codePoints()
+							.filter((c) -> !Character.isWhitespace(c))
+							.count() >= MIN_TEXT_LAYER_CHARACTERS) {
+							return new Page(layer, "text_layer");
+						}
+					}
+					PDRectangle box = pdf.getPage(number - 1).getCropBox();
+					long width = Math.round(box.getWidth() / 72.0 * Recognition.this.dpi);
+					long height = Math.round(box.getHeight() / 72.0 * Recognition.this.dpi);
+					if (width * height > Recognition.this.limits.maxPixels()) {
+						throw DocumentPlugin.rejected(Recognition.this.file,
+								"has a page (" + number + ") that would be " + width + " × " + height + " pixels at "
+										+ Recognition.this.dpi + " dpi, more than the "
+										+ Recognition.this.limits.maxPixels() + " allowed (max_pixels); lower dpi.");
+					}
+					String text = recognise(
+							() -> renderer.renderImageWithDPI(number - 1, Recognition.this.dpi, ImageType.GRAY),
+							Recognition.this.dpi, number);
+					return new Page(text, "ocr");
+				}
+
+				@Override
+				public void close() throws IOException {
+					pdf.close();
+				}
+
+			};
+		}
+
+		PagedDocument images(ImagePages images) {
+			return new PagedDocument() {
+
+				@Override
+				public int pages() {
+					return images.count();
+				}
+
+				@Override
+				public Page page(int number) throws IOException, InterruptedException, PluginFailure {
+					return new Page(recognise(() -> images.read(number), 0, number), "ocr");
+				}
+
+				@Override
+				public void close() throws IOException {
+					images.close();
+				}
+
+			};
+		}
+
+		private String recognise(TesseractCli.PageImage image, int dpi, int number)
+				throws IOException, InterruptedException, PluginFailure {
+			return this.tesseract.recognise(image, this.language, dpi, this.workspace.directory(),
+					"page " + number + " of file " + this.file.fileId());
+		}
+
 	}
 
 }

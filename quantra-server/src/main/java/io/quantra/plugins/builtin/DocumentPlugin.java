@@ -1,0 +1,168 @@
+package io.quantra.plugins.builtin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.quantra.plugins.ExecutablePlugin;
+import io.quantra.plugins.Frame;
+import io.quantra.plugins.NodeFiles;
+import io.quantra.plugins.NodeFiles.StoredFile;
+import io.quantra.plugins.NodeType;
+import io.quantra.plugins.PluginContext;
+import io.quantra.plugins.PluginFailure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A plugin that turns documents into text, one frame per page. It takes every incoming
+ * item whose content names a {@code file_id} (a document of a {@code file_upload} node)
+ * and every item that already carries {@code text}, which it hands on as it came. All
+ * documents are opened, and checked against the {@link DocumentLimits}, before the first
+ * page is read, so the page count is known for progress and a hostile document fails the
+ * node before any work is spent on the others.
+ */
+abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin {
+
+	private final Supplier<NodeFiles> files;
+
+	private final DocumentLimits limits;
+
+	private final Path workRoot;
+
+	DocumentPlugin(String id, String label, String description, String missing, Supplier<NodeFiles> files,
+			DocumentLimits limits, Path workRoot) {
+		super(id, NodeType.TOOL, label, description, List.of("object"), List.of("object"), missing);
+		this.files = files;
+		this.limits = limits;
+		this.workRoot = workRoot;
+	}
+
+	/**
+	 * Checks, before any document is read, that this server can run the node as
+	 * configured.
+	 */
+	void checkRunnable(JsonNode config) throws PluginFailure {
+	}
+
+	/**
+	 * Opens a copy of a stored document for reading.
+	 * @throws PluginFailure {@code DOCUMENT_REJECTED} when it breaks a limit, is
+	 * encrypted or of a kind this plugin does not read
+	 * @throws IOException when it cannot be parsed (the caller rejects it as damaged)
+	 */
+	abstract PagedDocument open(StoredFile file, DocumentFormat format, Path copy, DocumentLimits limits,
+			DocumentWorkspace workspace, JsonNode config) throws IOException, PluginFailure;
+
+	@Override
+	public List<Frame> frames(PluginContext context) throws Exception {
+		checkRunnable(context.config());
+		DocumentLimits limits = this.limits.forNode(context.config());
+		List<Input> inputs = new ArrayList<>();
+		try (DocumentWorkspace workspace = DocumentWorkspace.create(this.workRoot)) {
+			try {
+				for (Frame frame : context.inputs()) {
+					for (Frame.Item item : frame.data()) {
+						Input input = input(context, item, limits, workspace);
+						if (input != null) {
+							inputs.add(input);
+						}
+					}
+				}
+				PageFrames output = new PageFrames(context.progress(),
+						inputs.stream().mapToInt((input) -> input.document().pages()).sum());
+				for (Input input : inputs) {
+					if (input.file() == null) {
+						output.add(input.item());
+						continue;
+					}
+					read(input, output);
+				}
+				return output.frames();
+			}
+			finally {
+				for (Input input : inputs) {
+					input.document().close();
+				}
+			}
+		}
+	}
+
+	private Input input(PluginContext context, Frame.Item item, DocumentLimits limits, DocumentWorkspace workspace)
+			throws IOException, PluginFailure {
+		JsonNode fileId = item.content().path("file_id");
+		if (fileId.isString()) {
+			NodeFiles files = this.files.get();
+			if (files == null) {
+				throw new PluginFailure(PluginFailure.PLUGIN_UNAVAILABLE,
+						"This server has no document store to read file " + fileId.asString() + " from.", false);
+			}
+			StoredFile file = files.find(context.projectId(), fileId.asString())
+				.orElseThrow(() -> new PluginFailure(PluginFailure.FILE_NOT_FOUND,
+						"File " + fileId.asString() + " is not a document of this project; upload it again.", false));
+			Path copy = workspace.copy(files.open(file), ".doc");
+			DocumentFormat format = DocumentFormat.of(file);
+			try {
+				return new Input(item, file, open(file, format, copy, limits, workspace, context.config()));
+			}
+			catch (IOException | RuntimeException ex) {
+				throw damaged(file, format, ex);
+			}
+		}
+		if (item.content().path("text").isString()) {
+			return new Input(item, null, PagedDocument.ofText(item.content().path("text").asString()));
+		}
+		return null;
+	}
+
+	private void read(Input input, PageFrames output) throws IOException, InterruptedException, PluginFailure {
+		int pages = input.document().pages();
+		for (int number = 1; number <= pages; number++) {
+			if (Thread.interrupted()) {
+				throw new InterruptedException("Node cancelled at page " + number);
+			}
+			PagedDocument.Page page;
+			try {
+				page = input.document().page(number);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw damaged(input.file(), DocumentFormat.of(input.file()), ex);
+			}
+			ObjectNode meta = JsonNodeFactory.instance.objectNode();
+			meta.put("filename", input.file().filename());
+			meta.put("page", number);
+			meta.put("total_pages", pages);
+			meta.put("file_id", input.file().fileId());
+			meta.put("source", page.source());
+			ObjectNode content = JsonNodeFactory.instance.objectNode();
+			content.put("text", page.text());
+			output.add(new Frame.Item(meta, content));
+		}
+	}
+
+	/** A document rejected because it breaks a limit or cannot be read. */
+	static PluginFailure rejected(StoredFile file, String why) {
+		return new PluginFailure(PluginFailure.DOCUMENT_REJECTED, "File " + file.fileId() + " " + why, false);
+	}
+
+	private static PluginFailure damaged(StoredFile file, DocumentFormat format, Exception cause) {
+		String kind = switch (format) {
+			case PDF -> "a PDF";
+			case DOCX -> "a Word document";
+			case IMAGE -> "an image";
+			default -> "a document";
+		};
+		return new PluginFailure(PluginFailure.DOCUMENT_REJECTED, "File " + file.fileId() + " cannot be read as " + kind
+				+ ": it is damaged or truncated (" + cause.getClass().getSimpleName() + ").", cause);
+	}
+
+	/**
+	 * One document to read: a stored file, or an item that already is text.
+	 */
+	private record Input(Frame.Item item, StoredFile file, PagedDocument document) {
+	}
+
+}
