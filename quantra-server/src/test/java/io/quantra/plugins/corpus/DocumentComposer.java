@@ -317,7 +317,7 @@ final class DocumentComposer {
 
 		List<Product> products = german() ? CorpusLexicon.PRODUCTS_DE : CorpusLexicon.PRODUCTS_EN;
 		int items = chance(10) ? 28 + this.random.nextInt(25) : 1 + this.random.nextInt(6);
-		this.out.line(String.format("%-6s%-37s%14s%14s", t("Qty", "Menge"), t("Description", "Beschreibung"),
+		this.out.line(String.format("%-34s%6s%14s%14s", t("Description", "Beschreibung"), t("Qty", "Menge"),
 				t("Unit price", "Einzelpreis"), t("Amount", "Betrag")));
 		long subtotal = 0;
 		for (int i = 0; i < items; i++) {
@@ -327,7 +327,7 @@ final class DocumentComposer {
 			unit = unit / 100 * 100 + (chance(50) ? 0 : 50);
 			long amount = unit * quantity;
 			subtotal += amount;
-			this.out.line(String.format("%-6s%-37s%14s%14s", quantity, product.name(), money(unit), money(amount)));
+			this.out.line(String.format("%-34s%6s%14s%14s", product.name(), quantity, money(unit), money(amount)));
 		}
 		int vatPercent = switch (this.region) {
 			case US -> 0;
@@ -336,15 +336,15 @@ final class DocumentComposer {
 		};
 		long vat = subtotal * vatPercent / 100;
 		this.out.keepTogether(4);
-		this.out.line(String.format("%57s%14s", t("Subtotal:", "Zwischensumme:"), money(subtotal)));
+		this.out.line(String.format("%54s%14s", t("Subtotal:", "Zwischensumme:"), money(subtotal)));
 		if (vatPercent > 0) {
-			this.out.line(String.format("%57s%14s", t("VAT " + vatPercent + "%:", "MwSt. " + vatPercent + " %:"),
+			this.out.line(String.format("%54s%14s", t("VAT " + vatPercent + "%:", "MwSt. " + vatPercent + " %:"),
 					money(vat)));
 		}
 		else {
-			this.out.line(String.format("%57s%14s", "Sales tax (exempt):", money(0)));
+			this.out.line(String.format("%54s%14s", "Sales tax (exempt):", money(0)));
 		}
-		this.out.line(String.format("%57s%14s", t("Total due:", "Gesamtbetrag:"), money(subtotal + vat)));
+		this.out.line(String.format("%54s%14s", t("Total due:", "Gesamtbetrag:"), money(subtotal + vat)));
 		this.out.blank();
 
 		this.out.keepTogether(3);
@@ -508,12 +508,12 @@ final class DocumentComposer {
 	private void schedule(List<Product> products) {
 		this.out.keepTogether(4);
 		this.out.line(t("Schedule 2 (Prices)", "Anlage 2 (Preise)"));
-		this.out.line(String.format("%-10s%-37s%14s", t("Item", "Pos."), t("Product", "Produkt"), t("Price", "Preis")));
+		this.out.line(String.format("%-7s%-36s%14s", t("Item", "Pos."), t("Product", "Produkt"), t("Price", "Preis")));
 		int rows = 8 + this.random.nextInt(18);
 		for (int i = 0; i < rows; i++) {
 			Product product = pick(products);
 			long price = product.minCents() + this.random.nextInt(product.maxCents() - product.minCents() + 1);
-			this.out.line(String.format("%-10s%-37s%14s", "S2-" + String.format("%02d", i + 1), product.name(),
+			this.out.line(String.format("%-7s%-36s%14s", "S2-" + String.format("%02d", i + 1), product.name(),
 					money(price / 100 * 100)));
 		}
 		this.out.blank();
