@@ -317,8 +317,11 @@ final class DocumentComposer {
 
 		List<Product> products = german() ? CorpusLexicon.PRODUCTS_DE : CorpusLexicon.PRODUCTS_EN;
 		int items = chance(10) ? 28 + this.random.nextInt(25) : 1 + this.random.nextInt(6);
-		this.out.line(String.format("%-34s%6s%14s%14s", t("Description", "Beschreibung"), t("Qty", "Menge"),
-				t("Unit price", "Einzelpreis"), t("Amount", "Betrag")));
+		// rows run on rather than sit in padded columns: with a proportional font, padded
+		// columns
+		// leave gaps that OCR reads as separate text columns, which would score layout,
+		// not reading
+		this.out.line(t("Description - Qty x Unit price - Amount", "Beschreibung - Menge x Einzelpreis - Betrag"));
 		long subtotal = 0;
 		for (int i = 0; i < items; i++) {
 			Product product = pick(products);
@@ -327,7 +330,7 @@ final class DocumentComposer {
 			unit = unit / 100 * 100 + (chance(50) ? 0 : 50);
 			long amount = unit * quantity;
 			subtotal += amount;
-			this.out.line(String.format("%-34s%6s%14s%14s", product.name(), quantity, money(unit), money(amount)));
+			this.out.line(product.name() + "  " + quantity + " x " + money(unit) + "  " + money(amount));
 		}
 		int vatPercent = switch (this.region) {
 			case US -> 0;
@@ -508,13 +511,12 @@ final class DocumentComposer {
 	private void schedule(List<Product> products) {
 		this.out.keepTogether(4);
 		this.out.line(t("Schedule 2 (Prices)", "Anlage 2 (Preise)"));
-		this.out.line(String.format("%-7s%-36s%14s", t("Item", "Pos."), t("Product", "Produkt"), t("Price", "Preis")));
+		this.out.line(t("Item  Product  Price", "Pos.  Produkt  Preis"));
 		int rows = 8 + this.random.nextInt(18);
 		for (int i = 0; i < rows; i++) {
 			Product product = pick(products);
 			long price = product.minCents() + this.random.nextInt(product.maxCents() - product.minCents() + 1);
-			this.out.line(String.format("%-7s%-36s%14s", "S2-" + String.format("%02d", i + 1), product.name(),
-					money(price / 100 * 100)));
+			this.out.line(String.format("S2-%02d  %s  %s", i + 1, product.name(), money(price / 100 * 100)));
 		}
 		this.out.blank();
 	}
