@@ -56,7 +56,7 @@ final class DocumentComposer {
 
 	// ---- people and places
 
-	record Person(String given, String middle, String surname) {
+	record Person(String given, String middle, String surname, LocalDate born) {
 
 		String full() {
 			return (this.middle != null) ? this.given + " " + this.middle + ". " + this.surname
@@ -73,7 +73,8 @@ final class DocumentComposer {
 		String middle = (this.random.nextInt(5) == 0)
 				? String.valueOf(CorpusLexicon.INITIALS.charAt(this.random.nextInt(CorpusLexicon.INITIALS.length())))
 				: null;
-		return new Person(pick(CorpusLexicon.GIVEN_NAMES), middle, pick(CorpusLexicon.SURNAMES));
+		return new Person(pick(CorpusLexicon.GIVEN_NAMES), middle, pick(CorpusLexicon.SURNAMES),
+				this.values.birthDate());
 	}
 
 	/** The name as written in running text: mostly in full, sometimes surname first. */
@@ -166,8 +167,9 @@ final class DocumentComposer {
 		return german() ? Latin1.transliterate(pick(CorpusLexicon.COMPANIES_DE)) : pick(CorpusLexicon.COMPANIES_EN);
 	}
 
-	private String dob() {
-		return this.values.date(this.values.birthDate(), this.region);
+	/** One person, one birthday, however often and in whichever style it is written. */
+	private String dob(Person person) {
+		return this.values.date(person.born(), this.region);
 	}
 
 	private String date(LocalDate date) {
@@ -310,7 +312,7 @@ final class DocumentComposer {
 			this.out.blank();
 			this.out.line("Insurance details (patient)");
 			this.out.text("Patient: ").pii(Span.NAME, customer.full()).newline();
-			this.out.text(chance(50) ? "Date of birth: " : "DOB: ").pii(Span.DATE_OF_BIRTH, dob()).newline();
+			this.out.text(chance(50) ? "Date of birth: " : "DOB: ").pii(Span.DATE_OF_BIRTH, dob(customer)).newline();
 			this.out.text("SSN: ").pii(Span.SSN, this.values.ssn()).newline();
 		}
 		this.out.blank();
@@ -427,8 +429,8 @@ final class DocumentComposer {
 			this.out.paragraph(LINE_WIDTH,
 					"Dieser Vertrag wird am " + date(this.today) + " geschlossen zwischen " + company + ",",
 					marked(Span.ADDRESS, companyPlace.inline()), "(Auftragnehmer), und",
-					marked(Span.NAME, customer.full()), ", geboren am", marked(Span.DATE_OF_BIRTH, dob()), ", wohnhaft",
-					marked(Span.ADDRESS, customerPlace.inline()), "(Auftraggeber).");
+					marked(Span.NAME, customer.full()), ", geboren am", marked(Span.DATE_OF_BIRTH, dob(customer)),
+					", wohnhaft", marked(Span.ADDRESS, customerPlace.inline()), "(Auftraggeber).");
 		}
 		else {
 			this.out.paragraph(LINE_WIDTH,
@@ -442,7 +444,7 @@ final class DocumentComposer {
 		this.out.line(t("Customer details", "Angaben zum Auftraggeber"));
 		this.out.text(t("Name: ", "Name: ")).pii(Span.NAME, customer.inverted()).newline();
 		this.out.text(t(pick(List.of("Date of birth: ", "DOB: ")), "Geburtsdatum: "))
-			.pii(Span.DATE_OF_BIRTH, dob())
+			.pii(Span.DATE_OF_BIRTH, dob(customer))
 			.newline();
 		if (this.region == Region.US) {
 			this.out.text(chance(70) ? "SSN: " : "Social Security No.: ").pii(Span.SSN, this.values.ssn()).newline();
@@ -582,7 +584,7 @@ final class DocumentComposer {
 			this.out.paragraph(LINE_WIDTH,
 					t("For our records, the policyholder is", "Versicherungsnehmer ist laut unseren Unterlagen"),
 					marked(Span.NAME, nameOf(recipient)), t(", date of birth", ", geboren am"),
-					marked(Span.DATE_OF_BIRTH, dob()), ".");
+					marked(Span.DATE_OF_BIRTH, dob(recipient)), ".");
 		}
 		if (this.region == Region.US && chance(70)) {
 			this.out.text("SSN on file: ").pii(Span.SSN, this.values.ssn()).newline();
@@ -628,7 +630,7 @@ final class DocumentComposer {
 		this.out.line(t("1. Personal details", "1. Angaben zur Person"));
 		this.out.text(t("Surname: ", "Nachname: ")).pii(Span.NAME, applicant.surname()).newline();
 		this.out.text(t("Given name(s): ", "Vorname(n): ")).pii(Span.NAME, applicant.given()).newline();
-		this.out.text(t("Date of birth: ", "Geburtsdatum: ")).pii(Span.DATE_OF_BIRTH, dob()).newline();
+		this.out.text(t("Date of birth: ", "Geburtsdatum: ")).pii(Span.DATE_OF_BIRTH, dob(applicant)).newline();
 		if (this.region == Region.US) {
 			this.out.text("SSN: ").pii(Span.SSN, this.values.ssn()).newline();
 		}
