@@ -56,7 +56,7 @@ final class DocumentComposer {
 
 	// ---- people and places
 
-	record Person(String given, String middle, String surname) {
+	record Person(String given, String middle, String surname, LocalDate born) {
 
 		String full() {
 			return (this.middle != null) ? this.given + " " + this.middle + ". " + this.surname
@@ -73,7 +73,8 @@ final class DocumentComposer {
 		String middle = (this.random.nextInt(5) == 0)
 				? String.valueOf(CorpusLexicon.INITIALS.charAt(this.random.nextInt(CorpusLexicon.INITIALS.length())))
 				: null;
-		return new Person(pick(CorpusLexicon.GIVEN_NAMES), middle, pick(CorpusLexicon.SURNAMES));
+		return new Person(pick(CorpusLexicon.GIVEN_NAMES), middle, pick(CorpusLexicon.SURNAMES),
+				this.values.birthDate());
 	}
 
 	/** The name as written in running text: mostly in full, sometimes surname first. */
@@ -166,8 +167,9 @@ final class DocumentComposer {
 		return german() ? Latin1.transliterate(pick(CorpusLexicon.COMPANIES_DE)) : pick(CorpusLexicon.COMPANIES_EN);
 	}
 
-	private String dob() {
-		return this.values.date(this.values.birthDate(), this.region);
+	/** One person, one birthday, however often and in whichever style it is written. */
+	private String dob(Person person) {
+		return this.values.date(person.born(), this.region);
 	}
 
 	private String date(LocalDate date) {
@@ -310,15 +312,18 @@ final class DocumentComposer {
 			this.out.blank();
 			this.out.line("Insurance details (patient)");
 			this.out.text("Patient: ").pii(Span.NAME, customer.full()).newline();
-			this.out.text(chance(50) ? "Date of birth: " : "DOB: ").pii(Span.DATE_OF_BIRTH, dob()).newline();
+			this.out.text(chance(50) ? "Date of birth: " : "DOB: ").pii(Span.DATE_OF_BIRTH, dob(customer)).newline();
 			this.out.text("SSN: ").pii(Span.SSN, this.values.ssn()).newline();
 		}
 		this.out.blank();
 
 		List<Product> products = german() ? CorpusLexicon.PRODUCTS_DE : CorpusLexicon.PRODUCTS_EN;
 		int items = chance(10) ? 28 + this.random.nextInt(25) : 1 + this.random.nextInt(6);
-		this.out.line(String.format("%-6s%-37s%14s%14s", t("Qty", "Menge"), t("Description", "Beschreibung"),
-				t("Unit price", "Einzelpreis"), t("Amount", "Betrag")));
+		// rows run on rather than sit in padded columns: with a proportional font, padded
+		// columns
+		// leave gaps that OCR reads as separate text columns, which would score layout,
+		// not reading
+		this.out.line(t("Description - Qty x Unit price - Amount", "Beschreibung - Menge x Einzelpreis - Betrag"));
 		long subtotal = 0;
 		for (int i = 0; i < items; i++) {
 			Product product = pick(products);
@@ -327,7 +332,7 @@ final class DocumentComposer {
 			unit = unit / 100 * 100 + (chance(50) ? 0 : 50);
 			long amount = unit * quantity;
 			subtotal += amount;
-			this.out.line(String.format("%-6s%-37s%14s%14s", quantity, product.name(), money(unit), money(amount)));
+			this.out.line(product.name() + "  " + quantity + " x " + money(unit) + "  " + money(amount));
 		}
 		int vatPercent = switch (this.region) {
 			case US -> 0;
@@ -336,15 +341,15 @@ final class DocumentComposer {
 		};
 		long vat = subtotal * vatPercent / 100;
 		this.out.keepTogether(4);
-		this.out.line(String.format("%57s%14s", t("Subtotal:", "Zwischensumme:"), money(subtotal)));
+		this.out.line(String.format("%54s%14s", t("Subtotal:", "Zwischensumme:"), money(subtotal)));
 		if (vatPercent > 0) {
-			this.out.line(String.format("%57s%14s", t("VAT " + vatPercent + "%:", "MwSt. " + vatPercent + " %:"),
+			this.out.line(String.format("%54s%14s", t("VAT " + vatPercent + "%:", "MwSt. " + vatPercent + " %:"),
 					money(vat)));
 		}
 		else {
-			this.out.line(String.format("%57s%14s", "Sales tax (exempt):", money(0)));
+			this.out.line(String.format("%54s%14s", "Sales tax (exempt):", money(0)));
 		}
-		this.out.line(String.format("%57s%14s", t("Total due:", "Gesamtbetrag:"), money(subtotal + vat)));
+		this.out.line(String.format("%54s%14s", t("Total due:", "Gesamtbetrag:"), money(subtotal + vat)));
 		this.out.blank();
 
 		this.out.keepTogether(3);
@@ -424,8 +429,8 @@ final class DocumentComposer {
 			this.out.paragraph(LINE_WIDTH,
 					"Dieser Vertrag wird am " + date(this.today) + " geschlossen zwischen " + company + ",",
 					marked(Span.ADDRESS, companyPlace.inline()), "(Auftragnehmer), und",
-					marked(Span.NAME, customer.full()), ", geboren am", marked(Span.DATE_OF_BIRTH, dob()), ", wohnhaft",
-					marked(Span.ADDRESS, customerPlace.inline()), "(Auftraggeber).");
+					marked(Span.NAME, customer.full()), ", geboren am", marked(Span.DATE_OF_BIRTH, dob(customer)),
+					", wohnhaft", marked(Span.ADDRESS, customerPlace.inline()), "(Auftraggeber).");
 		}
 		else {
 			this.out.paragraph(LINE_WIDTH,
@@ -439,7 +444,7 @@ final class DocumentComposer {
 		this.out.line(t("Customer details", "Angaben zum Auftraggeber"));
 		this.out.text(t("Name: ", "Name: ")).pii(Span.NAME, customer.inverted()).newline();
 		this.out.text(t(pick(List.of("Date of birth: ", "DOB: ")), "Geburtsdatum: "))
-			.pii(Span.DATE_OF_BIRTH, dob())
+			.pii(Span.DATE_OF_BIRTH, dob(customer))
 			.newline();
 		if (this.region == Region.US) {
 			this.out.text(chance(70) ? "SSN: " : "Social Security No.: ").pii(Span.SSN, this.values.ssn()).newline();
@@ -508,13 +513,12 @@ final class DocumentComposer {
 	private void schedule(List<Product> products) {
 		this.out.keepTogether(4);
 		this.out.line(t("Schedule 2 (Prices)", "Anlage 2 (Preise)"));
-		this.out.line(String.format("%-10s%-37s%14s", t("Item", "Pos."), t("Product", "Produkt"), t("Price", "Preis")));
+		this.out.line(t("Item  Product  Price", "Pos.  Produkt  Preis"));
 		int rows = 8 + this.random.nextInt(18);
 		for (int i = 0; i < rows; i++) {
 			Product product = pick(products);
 			long price = product.minCents() + this.random.nextInt(product.maxCents() - product.minCents() + 1);
-			this.out.line(String.format("%-10s%-37s%14s", "S2-" + String.format("%02d", i + 1), product.name(),
-					money(price / 100 * 100)));
+			this.out.line(String.format("S2-%02d  %s  %s", i + 1, product.name(), money(price / 100 * 100)));
 		}
 		this.out.blank();
 	}
@@ -580,7 +584,7 @@ final class DocumentComposer {
 			this.out.paragraph(LINE_WIDTH,
 					t("For our records, the policyholder is", "Versicherungsnehmer ist laut unseren Unterlagen"),
 					marked(Span.NAME, nameOf(recipient)), t(", date of birth", ", geboren am"),
-					marked(Span.DATE_OF_BIRTH, dob()), ".");
+					marked(Span.DATE_OF_BIRTH, dob(recipient)), ".");
 		}
 		if (this.region == Region.US && chance(70)) {
 			this.out.text("SSN on file: ").pii(Span.SSN, this.values.ssn()).newline();
@@ -626,7 +630,7 @@ final class DocumentComposer {
 		this.out.line(t("1. Personal details", "1. Angaben zur Person"));
 		this.out.text(t("Surname: ", "Nachname: ")).pii(Span.NAME, applicant.surname()).newline();
 		this.out.text(t("Given name(s): ", "Vorname(n): ")).pii(Span.NAME, applicant.given()).newline();
-		this.out.text(t("Date of birth: ", "Geburtsdatum: ")).pii(Span.DATE_OF_BIRTH, dob()).newline();
+		this.out.text(t("Date of birth: ", "Geburtsdatum: ")).pii(Span.DATE_OF_BIRTH, dob(applicant)).newline();
 		if (this.region == Region.US) {
 			this.out.text("SSN: ").pii(Span.SSN, this.values.ssn()).newline();
 		}

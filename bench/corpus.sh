@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The synthetic document corpus (io.quantra.plugins.corpus): writes text PDFs, scanned PNG pages,
+# image-only PDFs and JSON ground truth (text, PII spans, pages) into a directory, or with `ocr`
+# reads every scanned page back with the tesseract CLI and prints the character error rate.
+#   bench/corpus.sh write <dir> [count] [seed]
+#   bench/corpus.sh ocr [count] [seed]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+./mvnw -q -B -Dspring-javaformat.skip=true -pl quantra-server test-compile
+classpath_file=$(mktemp)
+trap 'rm -f "$classpath_file"' EXIT
+./mvnw -q -B -pl quantra-server dependency:build-classpath -Dmdep.includeScope=test \
+	-Dmdep.outputFile="$classpath_file" >/dev/null
+classpath="quantra-server/target/test-classes:quantra-server/target/classes:$(cat "$classpath_file")"
+case "${1:-}" in
+	write) shift; exec "${JAVA:-java}" -cp "$classpath" io.quantra.plugins.corpus.WriteCorpus "$@" ;;
+	ocr) shift; exec "${JAVA:-java}" -cp "$classpath" io.quantra.plugins.corpus.OcrErrorRates "$@" ;;
+	*) echo "usage: bench/corpus.sh write <dir> [count] [seed] | ocr [count] [seed]" >&2; exit 2 ;;
+esac
