@@ -65,18 +65,29 @@ class RunManagement implements Runs {
 
 	@Transactional
 	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger, String correlationId) {
+		return start(caller, projectId, inputs, trigger, correlationId, null);
+	}
+
+	/**
+	 * Starts a run under a run id chosen beforehand, so that files given to the run can
+	 * be stored under it before its nodes execute.
+	 * @param runId the run's UUID, or null for a new one
+	 */
+	@Transactional
+	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger, String correlationId, String runId) {
 		this.access.require(caller, projectId, Role.RUNNER);
-		return begin(projectId, caller.userId(), trigger, inputs, correlationId);
+		return begin(projectId, caller.userId(), trigger, inputs, correlationId, runId);
 	}
 
 	@Override
 	@Transactional
 	public StartedRun start(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
-		Run run = begin(projectId, initiatedBy, trigger, inputs, correlationId);
+		Run run = begin(projectId, initiatedBy, trigger, inputs, correlationId, null);
 		return new StartedRun(run.id(), run.runId(), run.status(), run.correlationId());
 	}
 
-	private Run begin(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
+	private Run begin(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId,
+			String runId) {
 		JsonNode runInputs = (inputs != null && !inputs.isNull()) ? inputs : JsonNodeFactory.instance.objectNode();
 		String inputText = this.json.writeValueAsString(runInputs);
 		if (inputText.length() > MAX_INPUT_CHARS) {
@@ -84,7 +95,7 @@ class RunManagement implements Runs {
 					"inputs must be at most " + MAX_INPUT_CHARS + " characters of JSON.");
 		}
 		return startFrom(initiatedBy, projectId, this.json.writeValueAsString(this.pipelines.chain(projectId)),
-				inputText, trigger, correlationId(correlationId));
+				inputText, trigger, correlationId(correlationId), runId);
 	}
 
 	/** The caller's correlation id, which must be a UUID, or a new one. */
@@ -106,7 +117,7 @@ class RunManagement implements Runs {
 		Run previous = get(caller, executionId);
 		this.access.require(caller, previous.projectId(), Role.RUNNER);
 		return startFrom(caller.userId(), previous.projectId(), this.runs.chainJson(executionId),
-				this.runs.inputs(executionId), previous.trigger(), UUID.randomUUID().toString());
+				this.runs.inputs(executionId), previous.trigger(), UUID.randomUUID().toString(), null);
 	}
 
 	/** Stops a run: nodes not started yet never will (runner or above). */
@@ -180,12 +191,12 @@ class RunManagement implements Runs {
 	}
 
 	private Run startFrom(Long initiatedBy, long projectId, String chainText, String inputText, String trigger,
-			String correlationId) {
+			String correlationId, String givenRunId) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
 		String status = this.engine.admission(projectId);
 		// as stored: the databases keep microseconds
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String runId = UUID.randomUUID().toString();
+		String runId = (givenRunId != null) ? givenRunId : UUID.randomUUID().toString();
 		long runPk = this.runs.insertRun(runId, projectId, status, trigger, correlationId, initiatedBy, chainText,
 				inputText, now);
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());
