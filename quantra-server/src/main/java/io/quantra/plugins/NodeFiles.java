@@ -49,6 +49,11 @@ public interface NodeFiles {
 	void deleteAll(long projectId, long nodeId) throws IOException;
 
 	/**
+	 * Deletes the files given to one run, when the run itself is deleted.
+	 */
+	void deleteRunFiles(long projectId, String runId) throws IOException;
+
+	/**
 	 * What a {@code file_upload} node with this configuration accepts: its
 	 * {@code accepted_types} (default {@code .pdf} and {@code .docx}) and its size limit
 	 * ({@code max_file_size_mb}, else the server's

@@ -63,6 +63,22 @@ class NodeFileRepository {
 			.list();
 	}
 
+	List<StoredFile> ofRun(long projectId, String runId) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from node_files where project_id = :project and run_id = :run order by id")
+			.param("project", projectId)
+			.param("run", runId)
+			.query(this::file)
+			.list();
+	}
+
+	void deleteRun(long projectId, String runId) {
+		this.jdbc.sql("delete from node_files where project_id = :project and run_id = :run")
+			.param("project", projectId)
+			.param("run", runId)
+			.update();
+	}
+
 	Optional<StoredFile> find(long projectId, String fileId) {
 		return this.jdbc.sql("select " + COLUMNS + " from node_files where project_id = :project and file_id = :file")
 			.param("project", projectId)

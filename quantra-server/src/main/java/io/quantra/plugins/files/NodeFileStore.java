@@ -138,6 +138,17 @@ class NodeFileStore implements NodeFiles {
 		afterCommit("projects/" + projectId + "/nodes/" + nodeId, true);
 	}
 
+	/**
+	 * Bytes go first: a crash in between leaves rows without bytes, never orphaned bytes.
+	 */
+	@Override
+	public void deleteRunFiles(long projectId, String runId) throws IOException {
+		for (StoredFile file : this.files.ofRun(projectId, runId)) {
+			this.blobs.delete(key(projectId, file.nodeId(), file.fileId()));
+		}
+		this.files.deleteRun(projectId, runId);
+	}
+
 	@Override
 	public UploadRules rules(JsonNode nodeConfig) {
 		JsonNode types = (nodeConfig != null) ? nodeConfig.path("accepted_types") : null;

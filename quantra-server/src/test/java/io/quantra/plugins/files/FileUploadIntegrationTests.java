@@ -58,6 +58,7 @@ class FileUploadIntegrationTests {
 	static void sourceRoots(DynamicPropertyRegistry properties) {
 		properties.add("quantra.files.source-roots", () -> SOURCES.resolve("root").toString());
 		properties.add("quantra.files.max-upload-size", () -> "3MB");
+		properties.add("quantra.files.max-request-size", () -> "5MB");
 	}
 
 	@LocalServerPort
@@ -200,8 +201,22 @@ class FileUploadIntegrationTests {
 		// the server's default limit (3 MB here) applies to a node without one
 		long unlimited = node("{}");
 		assertThat(upload(unlimited, this.owner, new Part("file", "big.pdf", big)).status()).isEqualTo(201);
-		assertThat(upload(unlimited, this.owner, new Part("file", "bigger.pdf", Arrays.copyOf(pdf(), 4 * 1024 * 1024)))
-			.status()).isEqualTo(413);
+		Response bigger = upload(unlimited, this.owner,
+				new Part("file", "bigger.pdf", Arrays.copyOf(pdf(), 4 * 1024 * 1024)));
+		assertThat(bigger.status()).isEqualTo(413);
+		assertThat(bigger.json().get("error").asString()).contains("limit of 3 MB");
+	}
+
+	@Test
+	void aRequestOverTheServersMultipartLimitGetsAProblem() {
+		long node = node("{\"max_file_size_mb\": 100}");
+		Response refused = upload(node, this.owner,
+				new Part("file", "huge.pdf", Arrays.copyOf(pdf(), 5 * 1024 * 1024 + 512 * 1024)));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+		assertThat(refused.json().get("request_id").asString()).isNotBlank();
+		assertThat(blobsOf(node)).isEmpty();
 	}
 
 	@Test
@@ -284,6 +299,7 @@ class FileUploadIntegrationTests {
 		Response tooLarge = startRun("", new Part("node_" + node, "a.pdf", pdf()),
 				new Part("node_" + node, "huge.pdf", Arrays.copyOf(pdf(), 4 * 1024 * 1024)));
 		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.json().get("error").asString()).contains("max_file_size_mb");
 		assertThat(this.http.get("/projects/" + this.project + "/executions", this.owner).json().get("total").asLong())
 			.isZero();
 		assertThat(blobsOf(node)).isEmpty();
