@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Seed 000's execution routes: start a run of a project's pipeline and follow it.
@@ -100,8 +101,10 @@ class RunsController {
 			+ "file parts named after the file_upload node they feed (node_12) and an optional JSON part 'inputs'")
 	@PostMapping(path = "/projects/{id}/run", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, Object>> runWithFiles(@PathVariable long id, MultipartHttpServletRequest request,
-			@RequestParam(required = false) Integer wait, @AuthenticationPrincipal CurrentUser caller)
-			throws IOException {
+			@AuthenticationPrincipal CurrentUser caller) throws IOException {
+		// read from the query string: asking the request for a parameter would parse the
+		// whole multipart body before the caller's role is checked
+		Integer wait = waitParameter(request.getQueryString());
 		checkWait(wait);
 		RunUploads.FormReader form = () -> form(request);
 		if (wait == null || wait == 0) {
@@ -149,6 +152,20 @@ class RunsController {
 			}
 		});
 		return new RunUploads.Form(inputs, request.getParameter("correlation_id"), files);
+	}
+
+	private static Integer waitParameter(String query) {
+		String value = (query != null)
+				? UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("wait") : null;
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "'wait' must be a number.");
+		}
 	}
 
 	private static void checkWait(Integer wait) {

@@ -217,6 +217,18 @@ class FileUploadIntegrationTests {
 		assertThat(refused.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
 		assertThat(refused.json().get("request_id").asString()).isNotBlank();
 		assertThat(blobsOf(node)).isEmpty();
+
+		// the role is checked before the body is parsed: a viewer learns nothing of the
+		// limit
+		String viewerEmail = this.accounts.user("big-reader");
+		this.http.postJson("/projects/" + this.project + "/share",
+				"{\"email\": \"" + viewerEmail + "\", \"permission_level\": \"read\"}", this.owner);
+		String[] viewer = TestAccounts.signIn(this.http, viewerEmail);
+		byte[] huge = Arrays.copyOf(pdf(), 5 * 1024 * 1024 + 512 * 1024);
+		assertThat(upload(node, viewer, new Part("file", "huge.pdf", huge)).status()).isEqualTo(403);
+		assertThat(multipart("/projects/" + this.project + "/run?wait=1", viewer,
+				new Part("node_" + node, "huge.pdf", huge))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
