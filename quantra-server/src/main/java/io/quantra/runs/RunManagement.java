@@ -1,5 +1,8 @@
 package io.quantra.runs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,8 @@ import io.quantra.platform.ApiException;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
+import io.quantra.plugins.NodeFiles;
+import io.quantra.plugins.NodeFiles.StoredFile;
 import io.quantra.projects.ProjectAccess;
 import io.quantra.projects.Role;
 import io.quantra.runs.RunRepository.NodeState;
@@ -52,8 +57,11 @@ class RunManagement implements Runs {
 
 	private final RunEvents events;
 
+	private final NodeFiles files;
+
 	RunManagement(RunRepository runs, RunEngine engine, Pipelines pipelines, ProjectAccess access, JsonMapper json,
-			Clock clock, RunEvents events) {
+			Clock clock, RunEvents events, NodeFiles files) {
+		this.files = files;
 		this.events = events;
 		this.runs = runs;
 		this.engine = engine;
@@ -116,8 +124,39 @@ class RunManagement implements Runs {
 	Run rerun(CurrentUser caller, long executionId) {
 		Run previous = get(caller, executionId);
 		this.access.require(caller, previous.projectId(), Role.RUNNER);
-		return startFrom(caller.userId(), previous.projectId(), this.runs.chainJson(executionId),
-				this.runs.inputs(executionId), previous.trigger(), UUID.randomUUID().toString(), null);
+		String chainText = this.runs.chainJson(executionId);
+		String runId = UUID.randomUUID().toString();
+		carryDocuments(ChainJson.parse(this.json.readTree(chainText)), previous.projectId(), previous.runId(), runId);
+		return startFrom(caller.userId(), previous.projectId(), chainText, this.runs.inputs(executionId),
+				previous.trigger(), UUID.randomUUID().toString(), runId);
+	}
+
+	/**
+	 * Gives a rerun the documents its first run was given, like its inputs. Nodes that
+	 * read a server folder read it again instead.
+	 */
+	private void carryDocuments(CanvasGraph graph, long projectId, String fromRunId, String toRunId) {
+		try {
+			for (CanvasGraph.Node node : graph.nodes().values()) {
+				if (!RunUploads.FILE_UPLOAD.equals(node.pluginId()) || node.config().hasNonNull("source_path")) {
+					continue;
+				}
+				for (StoredFile file : this.files.listForRun(projectId, node.id(), fromRunId)) {
+					try (InputStream in = this.files.open(file)) {
+						this.files.store(projectId, node.id(), toRunId, file.filename(), in,
+								List.of(extension(file.filename())), Long.MAX_VALUE);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot give the rerun the documents of run " + fromRunId, ex);
+		}
+	}
+
+	private static String extension(String filename) {
+		int dot = filename.lastIndexOf('.');
+		return (dot > 0) ? filename.substring(dot).toLowerCase(java.util.Locale.ROOT) : "";
 	}
 
 	/** Stops a run: nodes not started yet never will (runner or above). */

@@ -90,6 +90,7 @@ class NodeFileStore implements NodeFiles {
 			StoredFile file = new StoredFile(fileId, projectId, nodeId, runId, name, mediaType, blob.size(),
 					blob.sha256(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 			this.files.insert(file);
+			forgetOnRollback(key);
 			return file;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -171,6 +172,26 @@ class NodeFileStore implements NodeFiles {
 
 	static String key(long projectId, long nodeId, String fileId) {
 		return "projects/" + projectId + "/nodes/" + nodeId + "/" + fileId;
+	}
+
+	/** A file stored within a transaction that rolls back leaves no bytes either. */
+	private void forgetOnRollback(String key) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					try {
+						NodeFileStore.this.blobs.delete(key);
+					}
+					catch (IOException | RuntimeException ex) {
+						log.warn("A rolled-back file left bytes behind: {}", ex.getClass().getSimpleName());
+					}
+				}
+			}
+		});
 	}
 
 	/** Bytes go once the rows are gone for good: a rollback keeps both. */

@@ -296,6 +296,15 @@ class FileUploadIntegrationTests {
 		// as uploads
 		assertThat(this.http.get(files(node), this.owner).json().get("files").size()).isEqualTo(1);
 
+		Response rerun = this.http.postJson("/executions/" + started.json().get("id").asLong() + "/rerun", "{}",
+				this.owner);
+		assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
+		JsonNode again = awaitEnd(rerun.json().get("execution_id").asLong());
+		JsonNode rerunItem = results(again).get("node_" + node).get("output").get("data").get(0);
+		assertThat(rerunItem.get("meta").get("filename").asString()).as("a rerun is given the same documents")
+			.isEqualTo("given.pdf");
+		assertThat(rerunItem.get("meta").get("sha256").asString()).isEqualTo(item.get("meta").get("sha256").asString());
+
 		JsonNode plain = startRun("?wait=20").json().get("results").get("node_" + node).get("output");
 		assertThat(plain.get("data").get(0).get("meta").get("filename").asString()).isEqualTo("standing.pdf");
 	}
@@ -393,8 +402,11 @@ class FileUploadIntegrationTests {
 	private JsonNode runToEnd() {
 		Response started = this.http.postJson("/projects/" + this.project + "/run?wait=20", "{}", this.owner);
 		assertThat(started.status()).as(started.toString()).isIn(200, 202);
-		long execution = started.json().has("execution_id") ? started.json().get("execution_id").asLong()
-				: started.json().get("id").asLong();
+		return awaitEnd(started.json().has("execution_id") ? started.json().get("execution_id").asLong()
+				: started.json().get("id").asLong());
+	}
+
+	private JsonNode awaitEnd(long execution) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
