@@ -115,6 +115,11 @@ class FileUploadIntegrationTests {
 		assertThat(this.http.get(files(node), this.owner).json().get("files").size()).isEqualTo(1);
 		assertThat(this.http.send("DELETE", files(node) + "/" + fileId, "", this.owner).status()).isEqualTo(404);
 		assertThat(blobsOf(node)).hasSize(1);
+
+		JsonNode paths = this.http.get("/openapi.json", this.owner).json().get("paths");
+		assertThat(paths.get("/projects/{id}/nodes/{nodeId}/files").get("post").get("summary").asString())
+			.contains("Upload");
+		assertThat(paths.get("/projects/{id}/nodes/{nodeId}/files/{fileId}").has("delete")).isTrue();
 	}
 
 	@Test
