@@ -45,8 +45,11 @@ class CanvasManagement {
 
 	private final PluginCatalog plugins;
 
-	CanvasManagement(CanvasRepository canvas, ProjectAccess access, PluginCatalog plugins) {
+	private final NodeUploads uploads;
+
+	CanvasManagement(CanvasRepository canvas, ProjectAccess access, PluginCatalog plugins, NodeUploads uploads) {
 		this.canvas = canvas;
+		this.uploads = uploads;
 		this.access = access;
 		this.plugins = plugins;
 	}
@@ -114,7 +117,7 @@ class CanvasManagement {
 		return this.canvas.findNode(nodeId).orElseThrow();
 	}
 
-	/** Deletes a node and every edge touching it. */
+	/** Deletes a node, every edge touching it, and the documents uploaded to it. */
 	@Transactional
 	void deleteNode(CurrentUser caller, long nodeId, Integer expectedVersion) {
 		StoredNode node = this.canvas.findNode(nodeId).orElseThrow(() -> nodeNotFound(nodeId));
@@ -124,6 +127,7 @@ class CanvasManagement {
 		}
 		this.canvas.lockAndAdvance(node.projectId());
 		this.canvas.deleteNode(nodeId);
+		this.uploads.nodeDeleted(node);
 	}
 
 	@Transactional

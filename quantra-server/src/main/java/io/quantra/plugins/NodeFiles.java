@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The documents uploaded to a {@code file_upload} node, kept in the blob store. Callers
  * have checked the caller's access to the project; every method is scoped to one project,
@@ -39,6 +41,39 @@ public interface NodeFiles {
 
 	/** Deletes a file of the node; false when there was none. */
 	boolean delete(long projectId, long nodeId, String fileId) throws IOException;
+
+	/**
+	 * Deletes every file of a node, those given to its runs included, when the node
+	 * leaves the canvas. Rows go with the caller's transaction, bytes once it commits.
+	 */
+	void deleteAll(long projectId, long nodeId) throws IOException;
+
+	/**
+	 * Deletes the files given to one run, when the run itself is deleted.
+	 */
+	void deleteRunFiles(long projectId, String runId) throws IOException;
+
+	/**
+	 * What a {@code file_upload} node with this configuration accepts: its
+	 * {@code accepted_types} (default {@code .pdf} and {@code .docx}) and its size limit
+	 * ({@code max_file_size_mb}, else the server's
+	 * {@code quantra.files.max-upload-size}).
+	 */
+	UploadRules rules(JsonNode nodeConfig);
+
+	/**
+	 * The limits of one node's uploads.
+	 *
+	 * @param acceptedTypes extensions accepted, lower case, with their dot
+	 * @param maxBytes the largest file accepted, in bytes
+	 */
+	record UploadRules(List<String> acceptedTypes, long maxBytes) {
+
+		public UploadRules {
+			acceptedTypes = List.copyOf(acceptedTypes);
+		}
+
+	}
 
 	/**
 	 * One stored document.

@@ -1,5 +1,8 @@
 package io.quantra.runs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,8 @@ import io.quantra.platform.ApiException;
 import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
+import io.quantra.plugins.NodeFiles;
+import io.quantra.plugins.NodeFiles.StoredFile;
 import io.quantra.projects.ProjectAccess;
 import io.quantra.projects.Role;
 import io.quantra.runs.RunRepository.NodeState;
@@ -52,8 +57,11 @@ class RunManagement implements Runs {
 
 	private final RunEvents events;
 
+	private final NodeFiles files;
+
 	RunManagement(RunRepository runs, RunEngine engine, Pipelines pipelines, ProjectAccess access, JsonMapper json,
-			Clock clock, RunEvents events) {
+			Clock clock, RunEvents events, NodeFiles files) {
+		this.files = files;
 		this.events = events;
 		this.runs = runs;
 		this.engine = engine;
@@ -65,18 +73,29 @@ class RunManagement implements Runs {
 
 	@Transactional
 	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger, String correlationId) {
+		return start(caller, projectId, inputs, trigger, correlationId, null);
+	}
+
+	/**
+	 * Starts a run under a run id chosen beforehand, so that files given to the run can
+	 * be stored under it before its nodes execute.
+	 * @param runId the run's UUID, or null for a new one
+	 */
+	@Transactional
+	Run start(CurrentUser caller, long projectId, JsonNode inputs, String trigger, String correlationId, String runId) {
 		this.access.require(caller, projectId, Role.RUNNER);
-		return begin(projectId, caller.userId(), trigger, inputs, correlationId);
+		return begin(projectId, caller.userId(), trigger, inputs, correlationId, runId);
 	}
 
 	@Override
 	@Transactional
 	public StartedRun start(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
-		Run run = begin(projectId, initiatedBy, trigger, inputs, correlationId);
+		Run run = begin(projectId, initiatedBy, trigger, inputs, correlationId, null);
 		return new StartedRun(run.id(), run.runId(), run.status(), run.correlationId());
 	}
 
-	private Run begin(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId) {
+	private Run begin(long projectId, Long initiatedBy, String trigger, JsonNode inputs, String correlationId,
+			String runId) {
 		JsonNode runInputs = (inputs != null && !inputs.isNull()) ? inputs : JsonNodeFactory.instance.objectNode();
 		String inputText = this.json.writeValueAsString(runInputs);
 		if (inputText.length() > MAX_INPUT_CHARS) {
@@ -84,7 +103,7 @@ class RunManagement implements Runs {
 					"inputs must be at most " + MAX_INPUT_CHARS + " characters of JSON.");
 		}
 		return startFrom(initiatedBy, projectId, this.json.writeValueAsString(this.pipelines.chain(projectId)),
-				inputText, trigger, correlationId(correlationId));
+				inputText, trigger, correlationId(correlationId), runId);
 	}
 
 	/** The caller's correlation id, which must be a UUID, or a new one. */
@@ -105,8 +124,39 @@ class RunManagement implements Runs {
 	Run rerun(CurrentUser caller, long executionId) {
 		Run previous = get(caller, executionId);
 		this.access.require(caller, previous.projectId(), Role.RUNNER);
-		return startFrom(caller.userId(), previous.projectId(), this.runs.chainJson(executionId),
-				this.runs.inputs(executionId), previous.trigger(), UUID.randomUUID().toString());
+		String chainText = this.runs.chainJson(executionId);
+		String runId = UUID.randomUUID().toString();
+		carryDocuments(ChainJson.parse(this.json.readTree(chainText)), previous.projectId(), previous.runId(), runId);
+		return startFrom(caller.userId(), previous.projectId(), chainText, this.runs.inputs(executionId),
+				previous.trigger(), UUID.randomUUID().toString(), runId);
+	}
+
+	/**
+	 * Gives a rerun the documents its first run was given, like its inputs. Nodes that
+	 * read a server folder read it again instead.
+	 */
+	private void carryDocuments(CanvasGraph graph, long projectId, String fromRunId, String toRunId) {
+		try {
+			for (CanvasGraph.Node node : graph.nodes().values()) {
+				if (!RunUploads.FILE_UPLOAD.equals(node.pluginId()) || node.config().hasNonNull("source_path")) {
+					continue;
+				}
+				for (StoredFile file : this.files.listForRun(projectId, node.id(), fromRunId)) {
+					try (InputStream in = this.files.open(file)) {
+						this.files.store(projectId, node.id(), toRunId, file.filename(), in,
+								List.of(extension(file.filename())), Long.MAX_VALUE);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot give the rerun the documents of run " + fromRunId, ex);
+		}
+	}
+
+	private static String extension(String filename) {
+		int dot = filename.lastIndexOf('.');
+		return (dot > 0) ? filename.substring(dot).toLowerCase(java.util.Locale.ROOT) : "";
 	}
 
 	/** Stops a run: nodes not started yet never will (runner or above). */
@@ -180,12 +230,12 @@ class RunManagement implements Runs {
 	}
 
 	private Run startFrom(Long initiatedBy, long projectId, String chainText, String inputText, String trigger,
-			String correlationId) {
+			String correlationId, String givenRunId) {
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(chainText));
 		String status = this.engine.admission(projectId);
 		// as stored: the databases keep microseconds
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String runId = UUID.randomUUID().toString();
+		String runId = (givenRunId != null) ? givenRunId : UUID.randomUUID().toString();
 		long runPk = this.runs.insertRun(runId, projectId, status, trigger, correlationId, initiatedBy, chainText,
 				inputText, now);
 		this.runs.insertNodes(runPk, graph.nodes().keySet().stream().map(ChainJson::key).toList());

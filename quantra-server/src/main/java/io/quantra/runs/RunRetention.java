@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.quantra.platform.BlobStore;
+import io.quantra.plugins.NodeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Run history retention: runs that ended longer ago than {@code quantra.runs.retention}
  * (default 30 days; {@code 0} keeps them for ever) are deleted with their nodes, events
- * and stored outputs by a job that runs on one server of the cluster at a time, every
- * {@code quantra.runs.purge-interval} (default 1 hour), in batches so that no transaction
- * grows large.
+ * stored outputs and the documents given to them by a job that runs on one server of the
+ * cluster at a time, every {@code quantra.runs.purge-interval} (default 1 hour), in
+ * batches so that no transaction grows large.
  */
 @Component
 class RunRetention {
@@ -47,11 +48,14 @@ class RunRetention {
 
 	private final RecurringTask<Void> task;
 
-	RunRetention(JdbcClient jdbc, BlobStore blobs, TransactionTemplate transactions, Clock clock,
+	private final NodeFiles files;
+
+	RunRetention(JdbcClient jdbc, BlobStore blobs, NodeFiles files, TransactionTemplate transactions, Clock clock,
 			@Value("${quantra.runs.retention:30d}") Duration retention,
 			@Value("${quantra.runs.purge-interval:1h}") Duration interval) {
 		this.jdbc = jdbc;
 		this.blobs = blobs;
+		this.files = files;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.retention = retention;
@@ -72,11 +76,11 @@ class RunRetention {
 		int purged = 0;
 		while (true) {
 			List<Run> batch = this.jdbc
-				.sql("select id, project_id from runs where completed_at < :cutoff "
+				.sql("select id, project_id, run_id from runs where completed_at < :cutoff "
 						+ "and status in ('completed', 'failed', 'cancelled') order by completed_at limit :limit")
 				.param("cutoff", Timestamp.from(cutoff))
 				.param("limit", BATCH)
-				.query((rs, row) -> new Run(rs.getLong(1), rs.getLong(2)))
+				.query((rs, row) -> new Run(rs.getLong(1), rs.getLong(2), rs.getString(3)))
 				.list();
 			if (batch.isEmpty()) {
 				break;
@@ -105,13 +109,14 @@ class RunRetention {
 	private void deleteOutputs(Run run) {
 		try {
 			this.blobs.deleteAll(RunOutputs.prefix(run.projectId(), run.id()));
+			this.files.deleteRunFiles(run.projectId(), run.runId());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the stored outputs of run " + run.id(), ex);
 		}
 	}
 
-	private record Run(long id, long projectId) {
+	private record Run(long id, long projectId, String runId) {
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.quantra.runs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import io.quantra.runs.RunRepository.Run;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +40,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Seed 000's execution routes: start a run of a project's pipeline and follow it.
@@ -60,8 +67,11 @@ class RunsController {
 
 	private final CommitDurability durability;
 
+	private final RunUploads uploads;
+
 	RunsController(RunManagement runs, Accounts accounts, JsonMapper json, RunStreams streams, AuditLog audit,
-			RunOutputs outputs, CommitDurability durability) {
+			RunOutputs outputs, CommitDurability durability, RunUploads uploads) {
+		this.uploads = uploads;
 		this.durability = durability;
 		this.audit = audit;
 		this.outputs = outputs;
@@ -75,10 +85,7 @@ class RunsController {
 	@PostMapping("/projects/{id}/run")
 	ResponseEntity<Map<String, Object>> run(@PathVariable long id, @RequestBody(required = false) RunBody body,
 			@RequestParam(required = false) Integer wait, @AuthenticationPrincipal CurrentUser caller) {
-		if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
-			throw new ApiException(ErrorCode.VALIDATION_ERROR,
-					"wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
-		}
+		checkWait(wait);
 		JsonNode inputs = (body != null) ? body.inputs() : null;
 		String correlationId = (body != null) ? body.correlationId() : null;
 		if (wait == null || wait == 0) {
@@ -88,6 +95,84 @@ class RunsController {
 		// it
 		Run run = this.durability.deferred(() -> this.runs.start(caller, id, inputs, "api", correlationId));
 		return accepted(caller, run, wait);
+	}
+
+	@Operation(summary = "Run the project's pipeline with documents (runner or above): multipart/form-data with "
+			+ "file parts named after the file_upload node they feed (node_12) and an optional JSON part 'inputs'")
+	@PostMapping(path = "/projects/{id}/run", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, Object>> runWithFiles(@PathVariable long id, MultipartHttpServletRequest request,
+			@AuthenticationPrincipal CurrentUser caller) throws IOException {
+		// read from the query string: asking the request for a parameter would parse the
+		// whole multipart body before the caller's role is checked
+		Integer wait = waitParameter(request.getQueryString());
+		checkWait(wait);
+		RunUploads.FormReader form = () -> form(request);
+		if (wait == null || wait == 0) {
+			return accepted(caller, this.uploads.start(caller, id, form), null);
+		}
+		Run run = this.durability.deferred(() -> {
+			try {
+				return this.uploads.start(caller, id, form);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		return accepted(caller, run, wait);
+	}
+
+	/** The run start a multipart request carries; its files stay spooled on disk. */
+	private RunUploads.Form form(MultipartHttpServletRequest request) throws IOException {
+		String inputsText = request.getParameter("inputs");
+		MultipartFile inputsFile = request.getFile("inputs");
+		if (inputsText == null && inputsFile != null) {
+			if (inputsFile.getSize() > RunManagement.MAX_INPUT_CHARS) {
+				throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+						"The inputs part must be at most " + RunManagement.MAX_INPUT_CHARS + " bytes of JSON.");
+			}
+			inputsText = new String(inputsFile.getBytes(), StandardCharsets.UTF_8);
+		}
+		JsonNode inputs = null;
+		if (inputsText != null && !inputsText.isBlank()) {
+			try {
+				inputs = this.json.readTree(inputsText);
+			}
+			catch (JacksonException ex) {
+				throw ApiException.badRequest("The inputs part must be a JSON object, such as {\"name\": \"Ada\"}.");
+			}
+		}
+		Map<String, List<RunUploads.Upload>> files = new LinkedHashMap<>();
+		request.getMultiFileMap().forEach((name, parts) -> {
+			if (!name.equals("inputs")) {
+				files.put(name,
+						parts.stream()
+							.map((part) -> new RunUploads.Upload(part.getOriginalFilename(), part.getSize(),
+									part::getInputStream))
+							.toList());
+			}
+		});
+		return new RunUploads.Form(inputs, request.getParameter("correlation_id"), files);
+	}
+
+	private static Integer waitParameter(String query) {
+		String value = (query != null)
+				? UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("wait") : null;
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new ApiException(ErrorCode.BAD_REQUEST, "'wait' must be a number.");
+		}
+	}
+
+	private static void checkWait(Integer wait) {
+		if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+			throw new ApiException(ErrorCode.VALIDATION_ERROR,
+					"wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
+		}
 	}
 
 	@Operation(summary = "Run the same chain and inputs again, as a new execution (runner or above)")

@@ -42,6 +42,9 @@ abstract class RunContract {
 	RunRetention retention;
 
 	@Autowired
+	io.quantra.plugins.NodeFiles nodeFiles;
+
+	@Autowired
 	io.quantra.platform.DataDirectory dataDirectory;
 
 	HttpTestClient http;
@@ -625,6 +628,32 @@ abstract class RunContract {
 			.single()).isZero();
 		assertThat(this.http.get("/executions/" + recent, this.owner).status()).isEqualTo(200);
 		assertThat(blobs.resolve("projects/" + this.project + "/runs/" + old)).doesNotExist();
+	}
+
+	@Test
+	void purgedRunsTakeTheDocumentsGivenToThemAlong() throws java.io.IOException {
+		long upload = node("datasource", "file_upload", "{\"accepted_types\": [\".txt\"]}");
+		long execution = start("{}");
+		JsonNode run = awaitEnd(execution);
+		assertThat(run.get("status").asString()).isEqualTo("completed");
+		JsonNode frame = this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + upload)
+			.get("output");
+		assertThat(frame.get("data").isEmpty()).as("a node without documents emits an empty frame").isTrue();
+		io.quantra.plugins.NodeFiles.StoredFile given = this.nodeFiles.store(this.project, upload,
+				run.get("run_id").asString(), "notes.txt",
+				new java.io.ByteArrayInputStream("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				List.of(".txt"), 1024);
+		this.jdbc.sql("update runs set completed_at = :long_ago where id = :id")
+			.param("long_ago", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31))))
+			.param("id", execution)
+			.update();
+		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(this.nodeFiles.find(this.project, given.fileId())).isEmpty();
+		assertThat(this.dataDirectory.resolve("blobs")
+			.resolve("projects/" + this.project + "/nodes/" + upload + "/" + given.fileId())).doesNotExist();
 	}
 
 	private String nodeStatus(long execution, String node) {

@@ -164,7 +164,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return "'" + name + "' must be " + typeName(mismatch.getRequiredType()) + ".";
 		}
 		if (ex instanceof MaxUploadSizeExceededException) {
-			return "The upload is larger than the allowed size.";
+			return "The upload is larger than this server accepts in one request; send fewer or smaller files.";
 		}
 		HttpStatus status = (ex instanceof org.springframework.web.ErrorResponse response)
 				? HttpStatus.resolve(response.getStatusCode().value()) : null;
