@@ -63,4 +63,19 @@ class InMemoryNodeFiles implements NodeFiles {
 		return this.files.remove(fileId) != null;
 	}
 
+	@Override
+	public void deleteAll(long projectId, long nodeId) {
+		this.files.values().removeIf((file) -> file.projectId() == projectId && file.nodeId() == nodeId);
+	}
+
+	@Override
+	public void deleteRunFiles(long projectId, String runId) {
+		this.files.values().removeIf((file) -> file.projectId() == projectId && runId.equals(file.runId()));
+	}
+
+	@Override
+	public UploadRules rules(tools.jackson.databind.JsonNode nodeConfig) {
+		throw new UnsupportedOperationException("tests add files with add()");
+	}
+
 }
