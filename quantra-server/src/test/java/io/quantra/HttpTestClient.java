@@ -1,5 +1,6 @@
 package io.quantra;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +9,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
 
@@ -70,6 +73,28 @@ public final class HttpTestClient {
 
 	public Response send(String method, String path, BodyPublisher body, String... headers) {
 		return send(request(path, headers).method(method, body).build());
+	}
+
+	/** Posts a multipart/form-data body of the given parts. */
+	public Response multipart(String path, String[] auth, Part... parts) {
+		String boundary = "----quantra" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Part part : parts) {
+			StringBuilder head = new StringBuilder("--" + boundary + "\r\n");
+			head.append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+			if (part.filename() != null) {
+				head.append("; filename=\"").append(part.filename().replace("\"", "%22")).append('"');
+				head.append("\r\nContent-Type: application/octet-stream");
+			}
+			head.append("\r\n\r\n");
+			body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(part.bytes());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path, auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
 	}
 
 	public HttpRequest.Builder request(String path, String... headers) {
@@ -146,6 +171,10 @@ public final class HttpTestClient {
 			return this.raw.statusCode() + " " + this.raw.body();
 		}
 
+	}
+
+	/** One part of a multipart body; a file when it has a filename. */
+	public record Part(String name, String filename, byte[] bytes) {
 	}
 
 }

@@ -22,7 +22,7 @@ import java.util.Random;
 public record ScanSettings(boolean letterPaper, boolean serif, float pointSize, int dpi, double rotationDegrees,
 		int ink, int paper, double noiseSigma, double saltAndPepper, int speckles, boolean blur) {
 
-	static ScanSettings of(SyntheticDocument document) {
+	public static ScanSettings of(SyntheticDocument document) {
 		Random random = new Random(document.id().hashCode() * 31L + document.text().hashCode());
 		int dpi = 200 + 25 * random.nextInt(5);
 		double rotation = (0.3 + random.nextDouble() * 1.2) * (random.nextBoolean() ? 1 : -1);

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.quantra.HttpTestClient;
+import io.quantra.HttpTestClient.Part;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
 import io.quantra.identity.TestAccounts;
@@ -436,25 +434,7 @@ class FileUploadIntegrationTests {
 	}
 
 	private Response multipart(String path, String[] auth, Part... parts) {
-		String boundary = "----quantra" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (Part part : parts) {
-			StringBuilder head = new StringBuilder("--" + boundary + "\r\n");
-			head.append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
-			if (part.filename() != null) {
-				head.append("; filename=\"").append(part.filename().replace("\"", "%22")).append('"');
-				head.append("\r\nContent-Type: application/octet-stream");
-			}
-			head.append("\r\n\r\n");
-			body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-			body.writeBytes(part.bytes());
-			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-		}
-		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return this.http.send(this.http.request(path, auth)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(BodyPublishers.ofByteArray(body.toByteArray()))
-			.build());
+		return this.http.multipart(path, auth, parts);
 	}
 
 	private String files(long node) {
@@ -580,9 +560,6 @@ class FileUploadIntegrationTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	record Part(String name, String filename, byte[] bytes) {
 	}
 
 }
