@@ -395,6 +395,11 @@ final class NameAddressDetector {
 			int[][] postals = new int[8][];
 			int postalCount = 0;
 			for (int t = 0; t < this.count; t++) {
+				int shape = this.shape[t];
+				if (shape == MARK || shape == WORD && (this.flags[t] & (STREET_LEAD | PO_BOX | BOX)) == 0) {
+					// marks and lower-case words start neither a street nor a postal code
+					continue;
+				}
 				int[] street = street(t);
 				if (street != null) {
 					if (streetCount == streets.length) {
@@ -1077,6 +1082,13 @@ final class NameAddressDetector {
 		void names(List<PiiFinding> findings) {
 			int lastBetween = -BETWEEN_REACH - 1;
 			for (int t = 0; t < this.count; t++) {
+				if (this.shape[t] != (WORD | CAPITAL) && this.shape[t] != (WORD | CAPITAL | UPPER)) {
+					// most tokens: lower-case words, numbers, marks
+					if ((this.flags[t] & BETWEEN) != 0 && kind(t) == WORD) {
+						lastBetween = t;
+					}
+					continue;
+				}
 				if (is(t, BETWEEN)) {
 					lastBetween = t;
 					continue;
