@@ -23,8 +23,16 @@ final class PatternDetector {
 		.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
 				+ "[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])");
 
+	/** Top-level domains common enough to rejoin when OCR split them off. */
+	private static final Set<String> COMMON_TLDS = Set.of("com", "net", "org", "edu", "gov", "io", "info", "biz", "de",
+			"uk", "co", "fr", "nl", "eu", "at", "ch", "us", "ca", "es", "it", "be", "ie");
+
+	/**
+	 * Groups are separated by a space or, as OCR reads a speck between two, a hyphen; the
+	 * country's length and the check digits keep other codes out.
+	 */
 	private static final Pattern IBAN = Pattern
-		.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])");
+		.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])");
 
 	private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])");
 
@@ -176,16 +184,40 @@ final class PatternDetector {
 			while (stop < this.text.length() && stop - at < 256 && domain(this.text.charAt(stop))) {
 				stop++;
 			}
-			if (this.wanted.contains(PiiEntity.EMAIL)) {
-				each(EMAIL, start, stop, (m) -> add(PiiEntity.EMAIL, m.start(), m.end(), 0.99));
+			if (!this.wanted.contains(PiiEntity.EMAIL)) {
+				return stop;
+			}
+			int found = this.findings.size();
+			each(EMAIL, start, stop, (m) -> add(PiiEntity.EMAIL, m.start(), m.end(), 0.99));
+			return (this.findings.size() == found) ? spacedEmail(start, stop) : stop;
+		}
+
+		/**
+		 * An address whose domain OCR split before its top-level domain
+		 * ({@code name@example. com}); where the address ends, or {@code stop}.
+		 */
+		private int spacedEmail(int start, int stop) {
+			if (stop + 1 >= this.text.length() || this.text.charAt(stop - 1) != '.' || this.text.charAt(stop) != ' ') {
+				return stop;
+			}
+			int end = stop + 1;
+			while (end < this.text.length() && end - stop <= 5 && Character.isLetter(this.text.charAt(end))) {
+				end++;
+			}
+			String tld = this.text.subSequence(stop + 1, end).toString().toLowerCase(Locale.ROOT);
+			boolean whole = end == this.text.length() || !Character.isLetterOrDigit(this.text.charAt(end));
+			if (whole && COMMON_TLDS.contains(tld)
+					&& EMAIL.matcher(this.text.subSequence(start, stop) + tld).matches()) {
+				add(PiiEntity.EMAIL, start, end, 0.9);
+				return end;
 			}
 			return stop;
 		}
 
 		int iban(int at) {
 			int stop = at;
-			while (stop < this.text.length() && stop - at < 42
-					&& (Character.isLetterOrDigit(this.text.charAt(stop)) || this.text.charAt(stop) == ' ')) {
+			while (stop < this.text.length() && stop - at < 42 && (Character.isLetterOrDigit(this.text.charAt(stop))
+					|| this.text.charAt(stop) == ' ' || this.text.charAt(stop) == '-')) {
 				stop++;
 			}
 			Matcher matcher = matcher(IBAN, at, stop);
@@ -211,8 +243,10 @@ final class PatternDetector {
 			int length = Checksums.ibanLength(this.text.subSequence(at, at + 2).toString());
 			int characters = 0;
 			for (int i = at; i < matchEnd; i++) {
-				if (this.text.charAt(i) != ' ' && ++characters == length) {
-					boolean boundary = i + 1 == matchEnd || this.text.charAt(i + 1) == ' ';
+				char c = this.text.charAt(i);
+				if (c != ' ' && c != '-' && ++characters == length) {
+					boolean boundary = i + 1 == matchEnd || this.text.charAt(i + 1) == ' '
+							|| this.text.charAt(i + 1) == '-';
 					return boundary ? i + 1 : -1;
 				}
 			}

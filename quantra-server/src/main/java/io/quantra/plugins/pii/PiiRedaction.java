@@ -16,7 +16,7 @@ public final class PiiRedaction {
 
 	private final Set<PiiEntity> entities;
 
-	private final PatternDetector patterns = new PatternDetector();
+	private final PiiDetector detector = new PiiDetector();
 
 	private final PiiRedactor redactor;
 
@@ -36,7 +36,7 @@ public final class PiiRedaction {
 
 	/** The text with every finding replaced, and where they were in the original. */
 	public Result redact(String text) {
-		PiiRedactor.Redacted redacted = this.redactor.redact(text, this.patterns.find(text, this.entities));
+		PiiRedactor.Redacted redacted = this.redactor.redact(text, this.detector.find(text, this.entities));
 		return new Result(redacted.text(),
 				redacted.findings()
 					.stream()

@@ -18,12 +18,14 @@ class PatternDetectorTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			Contact ada.lovelace@example.co.uk today.         | EMAIL         | ada.lovelace@example.co.uk
 			Mail: j.doe+billing@mail-server.example.com.      | EMAIL         | j.doe+billing@mail-server.example.com
+			OCR read ann.lee@btinternet. com today            | EMAIL         | ann.lee@btinternet. com
 			Card 4111 1111 1111 1111 expires 12/27            | CREDIT_CARD   | 4111 1111 1111 1111
 			Paid with 5500-0000-0000-0004.                    | CREDIT_CARD   | 5500-0000-0000-0004
 			Amex 378282246310005                              | CREDIT_CARD   | 378282246310005
 			IBAN: DE89 3704 0044 0532 0130 00                 | IBAN          | DE89 3704 0044 0532 0130 00
 			to GB82WEST12345698765432 please                  | IBAN          | GB82WEST12345698765432
 			AT48 8713 4472 8465 0333 held by the buyer        | IBAN          | AT48 8713 4472 8465 0333
+			OCR read DE89 3704-0044 0532 0130 00 here         | IBAN          | DE89 3704-0044 0532 0130 00
 			SSN 123-45-6789 on file                           | SSN           | 123-45-6789
 			Social security number: 123456789                 | SSN           | 123456789
 			Logged in from 192.168.10.254 at noon             | IP_ADDRESS    | 192.168.10.254
