@@ -5,14 +5,8 @@
 #   bench/corpus.sh write <dir> [count] [seed]
 #   bench/corpus.sh ocr [count] [seed]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-./mvnw -q -B -Dspring-javaformat.skip=true -pl quantra-server test-compile
-classpath_file=$(mktemp)
-trap 'rm -f "$classpath_file"' EXIT
-./mvnw -q -B -pl quantra-server dependency:build-classpath -Dmdep.includeScope=test \
-	-Dmdep.outputFile="$classpath_file" >/dev/null
-classpath="quantra-server/target/test-classes:quantra-server/target/classes:$(cat "$classpath_file")"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+classpath=$(test_classpath)
 case "${1:-}" in
 	write) shift; exec "${JAVA:-java}" -cp "$classpath" io.quantra.plugins.corpus.WriteCorpus "$@" ;;
 	ocr) shift; exec "${JAVA:-java}" -cp "$classpath" io.quantra.plugins.corpus.OcrErrorRates "$@" ;;

@@ -54,3 +54,13 @@ api_token() { # access token -> a new API token
 	curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d '{"name":"bench"}' \
 		"$BASE/account/api-tokens" | json token
 }
+
+test_classpath() { # compiles the test sources and prints their class path (for JMH and corpus tools)
+	(cd "$ROOT" && ./mvnw -q -B -Dspring-javaformat.skip=true -pl quantra-server test-compile)
+	local file
+	file=$(mktemp)
+	(cd "$ROOT" && ./mvnw -q -B -pl quantra-server dependency:build-classpath -Dmdep.includeScope=test \
+		-Dmdep.outputFile="$file" >/dev/null)
+	echo "$ROOT/quantra-server/target/test-classes:$ROOT/quantra-server/target/classes:$(cat "$file")"
+	rm -f "$file"
+}
