@@ -72,15 +72,15 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 						}
 					}
 				}
-				PageFrames output = new PageFrames(context.progress(),
-						inputs.stream().mapToInt((input) -> input.document().pages()).sum());
+				List<PageRead> reads = new ArrayList<>();
 				for (Input input : inputs) {
-					if (input.file() == null) {
-						output.add(input.item());
-						continue;
+					int pages = input.document().pages();
+					for (int number = 1; number <= pages; number++) {
+						reads.add(new PageRead(reads.size(), input, number, pages));
 					}
-					read(input, output);
 				}
+				PageFrames output = new PageFrames(context.progress(), reads.size());
+				readInTurn(reads, output);
 				return output.frames();
 			}
 			finally {
@@ -118,28 +118,12 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 		return null;
 	}
 
-	private void read(Input input, PageFrames output) throws IOException, InterruptedException, PluginFailure {
-		int pages = input.document().pages();
-		for (int number = 1; number <= pages; number++) {
+	private static void readInTurn(List<PageRead> reads, PageFrames output) throws InterruptedException, PluginFailure {
+		for (PageRead read : reads) {
 			if (Thread.interrupted()) {
-				throw new InterruptedException("Node cancelled at page " + number);
+				throw new InterruptedException("Node cancelled at page " + read.number());
 			}
-			PagedDocument.Page page;
-			try {
-				page = input.document().page(number);
-			}
-			catch (IOException | RuntimeException ex) {
-				throw damaged(input.file(), DocumentFormat.of(input.file()), ex);
-			}
-			ObjectNode meta = JsonNodeFactory.instance.objectNode();
-			meta.put("filename", input.file().filename());
-			meta.put("page", number);
-			meta.put("total_pages", pages);
-			meta.put("file_id", input.file().fileId());
-			meta.put("source", page.source());
-			ObjectNode content = JsonNodeFactory.instance.objectNode();
-			content.put("text", page.text());
-			output.add(new Frame.Item(meta, content));
+			output.put(read.index(), read.read());
 		}
 	}
 
@@ -163,6 +147,41 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 	 * One document to read: a stored file, or an item that already is text.
 	 */
 	private record Input(Frame.Item item, StoredFile file, PagedDocument document) {
+	}
+
+	/**
+	 * One page to read.
+	 *
+	 * @param index where its frame goes among the node's frames
+	 * @param input its document
+	 * @param number its number in the document, counted from 1
+	 * @param pages how many pages the document has
+	 */
+	private record PageRead(int index, Input input, int number, int pages) {
+
+		/** The page's output item: its text, with where it came from. */
+		Frame.Item read() throws InterruptedException, PluginFailure {
+			if (this.input.file() == null) {
+				return this.input.item();
+			}
+			PagedDocument.Page page;
+			try {
+				page = this.input.document().page(this.number);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw damaged(this.input.file(), DocumentFormat.of(this.input.file()), ex);
+			}
+			ObjectNode meta = JsonNodeFactory.instance.objectNode();
+			meta.put("filename", this.input.file().filename());
+			meta.put("page", this.number);
+			meta.put("total_pages", this.pages);
+			meta.put("file_id", this.input.file().fileId());
+			meta.put("source", page.source());
+			ObjectNode content = JsonNodeFactory.instance.objectNode();
+			content.put("text", page.text());
+			return new Frame.Item(meta, content);
+		}
+
 	}
 
 }
