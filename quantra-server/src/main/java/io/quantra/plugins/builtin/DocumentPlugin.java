@@ -3,7 +3,13 @@ package io.quantra.plugins.builtin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.quantra.plugins.ExecutablePlugin;
@@ -80,7 +86,14 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 					}
 				}
 				PageFrames output = new PageFrames(context.progress(), reads.size());
-				readInTurn(reads, output);
+				try (PageWorkers workers = pageWorkers(reads.size())) {
+					if (workers == null) {
+						readInTurn(reads, output);
+					}
+					else {
+						readAtOnce(reads, output, workers);
+					}
+				}
 				return output.frames();
 			}
 			finally {
@@ -118,12 +131,73 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 		return null;
 	}
 
+	/**
+	 * The threads on which this plugin reads several pages of a node at once, or null to
+	 * read them one after another on the node's thread. A plugin that returns threads
+	 * opens documents whose pages may be read from several threads at once.
+	 * @param pages how many pages the node has, over all its documents
+	 */
+	PageWorkers pageWorkers(int pages) {
+		return null;
+	}
+
 	private static void readInTurn(List<PageRead> reads, PageFrames output) throws InterruptedException, PluginFailure {
 		for (PageRead read : reads) {
 			if (Thread.interrupted()) {
 				throw new InterruptedException("Node cancelled at page " + read.number());
 			}
 			output.put(read.index(), read.read());
+		}
+	}
+
+	/**
+	 * Reads as many pages at once as there are workers, each page as soon as a worker is
+	 * free, in document order. The first page that fails, fails the node, and the pages
+	 * still being read are interrupted — as they are when the node's thread is.
+	 */
+	private static void readAtOnce(List<PageRead> reads, PageFrames output, PageWorkers workers)
+			throws InterruptedException, PluginFailure {
+		CompletionService<PageRead.Done> done = new ExecutorCompletionService<>(workers.executor());
+		Set<Future<PageRead.Done>> reading = new HashSet<>();
+		int next = 0;
+		try {
+			while (next < reads.size() || !reading.isEmpty()) {
+				while (reading.size() < workers.threads() && next < reads.size()) {
+					PageRead read = reads.get(next++);
+					if (Thread.interrupted()) {
+						throw new InterruptedException("Node cancelled at page " + read.number());
+					}
+					reading.add(done.submit(() -> new PageRead.Done(read.index(), read.read())));
+				}
+				Future<PageRead.Done> page = done.take();
+				reading.remove(page);
+				PageRead.Done read = result(page);
+				output.put(read.index(), read.item());
+			}
+		}
+		finally {
+			for (Future<PageRead.Done> page : reading) {
+				page.cancel(true);
+			}
+		}
+	}
+
+	private static PageRead.Done result(Future<PageRead.Done> page) throws InterruptedException, PluginFailure {
+		try {
+			return page.get();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof PluginFailure failure) {
+				throw failure;
+			}
+			if (cause instanceof InterruptedException interrupted) {
+				throw interrupted;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("A page failed unexpectedly", cause);
 		}
 	}
 
@@ -180,6 +254,10 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 			ObjectNode content = JsonNodeFactory.instance.objectNode();
 			content.put("text", page.text());
 			return new Frame.Item(meta, content);
+		}
+
+		/** A page read. */
+		record Done(int index, Frame.Item item) {
 		}
 
 	}
