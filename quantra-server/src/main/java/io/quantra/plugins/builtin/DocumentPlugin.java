@@ -3,7 +3,13 @@ package io.quantra.plugins.builtin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.quantra.plugins.ExecutablePlugin;
@@ -72,14 +78,21 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 						}
 					}
 				}
-				PageFrames output = new PageFrames(context.progress(),
-						inputs.stream().mapToInt((input) -> input.document().pages()).sum());
+				List<PageRead> reads = new ArrayList<>();
 				for (Input input : inputs) {
-					if (input.file() == null) {
-						output.add(input.item());
-						continue;
+					int pages = input.document().pages();
+					for (int number = 1; number <= pages; number++) {
+						reads.add(new PageRead(reads.size(), input, number, pages));
 					}
-					read(input, output);
+				}
+				PageFrames output = new PageFrames(context.progress(), reads.size());
+				try (PageWorkers workers = pageWorkers(reads.size())) {
+					if (workers == null) {
+						readInTurn(reads, output);
+					}
+					else {
+						readAtOnce(reads, output, workers);
+					}
 				}
 				return output.frames();
 			}
@@ -118,28 +131,73 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 		return null;
 	}
 
-	private void read(Input input, PageFrames output) throws IOException, InterruptedException, PluginFailure {
-		int pages = input.document().pages();
-		for (int number = 1; number <= pages; number++) {
+	/**
+	 * The threads on which this plugin reads several pages of a node at once, or null to
+	 * read them one after another on the node's thread. A plugin that returns threads
+	 * opens documents whose pages may be read from several threads at once.
+	 * @param pages how many pages the node has, over all its documents
+	 */
+	PageWorkers pageWorkers(int pages) {
+		return null;
+	}
+
+	private static void readInTurn(List<PageRead> reads, PageFrames output) throws InterruptedException, PluginFailure {
+		for (PageRead read : reads) {
 			if (Thread.interrupted()) {
-				throw new InterruptedException("Node cancelled at page " + number);
+				throw new InterruptedException("Node cancelled at page " + read.number());
 			}
-			PagedDocument.Page page;
-			try {
-				page = input.document().page(number);
+			output.put(read.index(), read.read());
+		}
+	}
+
+	/**
+	 * Reads as many pages at once as there are workers, each page as soon as a worker is
+	 * free, in document order. The first page that fails, fails the node, and the pages
+	 * still being read are interrupted — as they are when the node's thread is.
+	 */
+	private static void readAtOnce(List<PageRead> reads, PageFrames output, PageWorkers workers)
+			throws InterruptedException, PluginFailure {
+		CompletionService<PageRead.Done> done = new ExecutorCompletionService<>(workers.executor());
+		Set<Future<PageRead.Done>> reading = new HashSet<>();
+		int next = 0;
+		try {
+			while (next < reads.size() || !reading.isEmpty()) {
+				while (reading.size() < workers.threads() && next < reads.size()) {
+					PageRead read = reads.get(next++);
+					if (Thread.interrupted()) {
+						throw new InterruptedException("Node cancelled at page " + read.number());
+					}
+					reading.add(done.submit(() -> new PageRead.Done(read.index(), read.read())));
+				}
+				Future<PageRead.Done> page = done.take();
+				reading.remove(page);
+				PageRead.Done read = result(page);
+				output.put(read.index(), read.item());
 			}
-			catch (IOException | RuntimeException ex) {
-				throw damaged(input.file(), DocumentFormat.of(input.file()), ex);
+		}
+		finally {
+			for (Future<PageRead.Done> page : reading) {
+				page.cancel(true);
 			}
-			ObjectNode meta = JsonNodeFactory.instance.objectNode();
-			meta.put("filename", input.file().filename());
-			meta.put("page", number);
-			meta.put("total_pages", pages);
-			meta.put("file_id", input.file().fileId());
-			meta.put("source", page.source());
-			ObjectNode content = JsonNodeFactory.instance.objectNode();
-			content.put("text", page.text());
-			output.add(new Frame.Item(meta, content));
+		}
+	}
+
+	private static PageRead.Done result(Future<PageRead.Done> page) throws InterruptedException, PluginFailure {
+		try {
+			return page.get();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof PluginFailure failure) {
+				throw failure;
+			}
+			if (cause instanceof InterruptedException interrupted) {
+				throw interrupted;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("A page failed unexpectedly", cause);
 		}
 	}
 
@@ -163,6 +221,45 @@ abstract class DocumentPlugin extends BuiltInPlugin implements ExecutablePlugin 
 	 * One document to read: a stored file, or an item that already is text.
 	 */
 	private record Input(Frame.Item item, StoredFile file, PagedDocument document) {
+	}
+
+	/**
+	 * One page to read.
+	 *
+	 * @param index where its frame goes among the node's frames
+	 * @param input its document
+	 * @param number its number in the document, counted from 1
+	 * @param pages how many pages the document has
+	 */
+	private record PageRead(int index, Input input, int number, int pages) {
+
+		/** The page's output item: its text, with where it came from. */
+		Frame.Item read() throws InterruptedException, PluginFailure {
+			if (this.input.file() == null) {
+				return this.input.item();
+			}
+			PagedDocument.Page page;
+			try {
+				page = this.input.document().page(this.number);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw damaged(this.input.file(), DocumentFormat.of(this.input.file()), ex);
+			}
+			ObjectNode meta = JsonNodeFactory.instance.objectNode();
+			meta.put("filename", this.input.file().filename());
+			meta.put("page", this.number);
+			meta.put("total_pages", this.pages);
+			meta.put("file_id", this.input.file().fileId());
+			meta.put("source", page.source());
+			ObjectNode content = JsonNodeFactory.instance.objectNode();
+			content.put("text", page.text());
+			return new Frame.Item(meta, content);
+		}
+
+		/** A page read. */
+		record Done(int index, Frame.Item item) {
+		}
+
 	}
 
 }

@@ -2,6 +2,8 @@ package io.quantra.plugins.builtin;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.quantra.platform.DataDirectory;
@@ -20,10 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ocr_tool}: the text of scanned PDFs and images (PNG, JPEG, multi-page TIFF),
- * recognised page by page with Tesseract. A PDF page that has a text layer uses it
- * instead, unless {@code force_ocr} is set; Word and text files are read as they are.
- * Engines other than {@code tesseract} are served by OCR microservices, so a node naming
- * one fails as unavailable until a service endpoint offers it.
+ * recognised with Tesseract, as many pages at once as the server's OCR slots allow. A PDF
+ * page that has a text layer uses it instead, unless {@code force_ocr} is set; Word and
+ * text files are read as they are. Engines other than {@code tesseract} are served by OCR
+ * microservices, so a node naming one fails as unavailable until a service endpoint
+ * offers it.
  */
 @Component
 class OcrToolPlugin extends DocumentPlugin {
@@ -70,6 +73,11 @@ class OcrToolPlugin extends DocumentPlugin {
 	}
 
 	@Override
+	PageWorkers pageWorkers(int pages) {
+		return this.tesseract.workers(pages);
+	}
+
+	@Override
 	PagedDocument open(StoredFile file, DocumentFormat format, Path copy, DocumentLimits limits,
 			DocumentWorkspace workspace, JsonNode config) throws IOException, PluginFailure {
 		Recognition recognition = new Recognition(this.tesseract, file, language(config),
@@ -85,7 +93,9 @@ class OcrToolPlugin extends DocumentPlugin {
 	}
 
 	/**
-	 * Recognition of one file's pages.
+	 * Recognition of one file's pages, several at once. The file is read by one page at a
+	 * time — PDFBox and Image I/O readers are not thread-safe — and each page is rendered
+	 * only once it has a slot to be recognised in.
 	 */
 	private record Recognition(TesseractCli tesseract, StoredFile file, String language, int dpi, DocumentLimits limits,
 			DocumentWorkspace workspace) {
@@ -94,6 +104,7 @@ class OcrToolPlugin extends DocumentPlugin {
 			PDFRenderer renderer = new PDFRenderer(pdf);
 			// embedded images are decoded no larger than the page needs
 			renderer.setSubsamplingAllowed(true);
+			Lock reading = new ReentrantLock();
 			return new PagedDocument() {
 
 				@Override
@@ -103,15 +114,22 @@ class OcrToolPlugin extends DocumentPlugin {
 
 				@Override
 				public Page page(int number) throws IOException, InterruptedException, PluginFailure {
-					if (!forceOcr) {
-						String layer = PdfDocuments.text(pdf, number);
-						if (layer.codePoints()
-							.filter((c) -> !Character.isWhitespace(c))
-							.count() >= MIN_TEXT_LAYER_CHARACTERS) {
-							return new Page(layer, "text_layer");
+					PDRectangle box;
+					reading.lockInterruptibly();
+					try {
+						if (!forceOcr) {
+							String layer = PdfDocuments.text(pdf, number);
+							if (layer.codePoints()
+								.filter((c) -> !Character.isWhitespace(c))
+								.count() >= MIN_TEXT_LAYER_CHARACTERS) {
+								return new Page(layer, "text_layer");
+							}
 						}
+						box = pdf.getPage(number - 1).getCropBox();
 					}
-					PDRectangle box = pdf.getPage(number - 1).getCropBox();
+					finally {
+						reading.unlock();
+					}
 					long width = Math.round(box.getWidth() / 72.0 * Recognition.this.dpi);
 					long height = Math.round(box.getHeight() / 72.0 * Recognition.this.dpi);
 					if (width * height > Recognition.this.limits.maxPixels()) {
@@ -120,8 +138,8 @@ class OcrToolPlugin extends DocumentPlugin {
 										+ Recognition.this.dpi + " dpi, more than the "
 										+ Recognition.this.limits.maxPixels() + " allowed (max_pixels); lower dpi.");
 					}
-					String text = recognise(
-							() -> renderer.renderImageWithDPI(number - 1, Recognition.this.dpi, ImageType.GRAY),
+					String text = recognise(locked(reading,
+							() -> renderer.renderImageWithDPI(number - 1, Recognition.this.dpi, ImageType.GRAY)),
 							Recognition.this.dpi, number);
 					return new Page(text, "ocr");
 				}
@@ -135,6 +153,7 @@ class OcrToolPlugin extends DocumentPlugin {
 		}
 
 		PagedDocument images(ImagePages images) {
+			Lock reading = new ReentrantLock();
 			return new PagedDocument() {
 
 				@Override
@@ -144,7 +163,7 @@ class OcrToolPlugin extends DocumentPlugin {
 
 				@Override
 				public Page page(int number) throws IOException, InterruptedException, PluginFailure {
-					return new Page(recognise(() -> images.read(number), 0, number), "ocr");
+					return new Page(recognise(locked(reading, () -> images.read(number)), 0, number), "ocr");
 				}
 
 				@Override
@@ -152,6 +171,19 @@ class OcrToolPlugin extends DocumentPlugin {
 					images.close();
 				}
 
+			};
+		}
+
+		/** Renders a page while no other page of its file is read. */
+		private static TesseractCli.PageImage locked(Lock reading, TesseractCli.PageImage image) {
+			return () -> {
+				reading.lockInterruptibly();
+				try {
+					return image.render();
+				}
+				finally {
+					reading.unlock();
+				}
 			};
 		}
 

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * workspace and recognised by its own process, on one thread, killed when the node is
  * cancelled or the page overruns its time. At most {@code max-parallel} pages are
  * rendered and recognised at once on this server, which bounds the CPU and the memory
- * page images take.
+ * page images take; a node with several pages recognises that many at once, on
+ * {@link #workers threads of its own}.
  */
 @Component
 class TesseractCli {
@@ -43,6 +44,8 @@ class TesseractCli {
 	private final String executable;
 
 	private final Duration pageTimeout;
+
+	private final int maxParallel;
 
 	private final Semaphore slots;
 
@@ -58,8 +61,8 @@ class TesseractCli {
 			@Value("${quantra.ocr.max-parallel:0}") int maxParallel) {
 		this.executable = executable;
 		this.pageTimeout = pageTimeout;
-		this.slots = new Semaphore(
-				(maxParallel > 0) ? maxParallel : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+		this.maxParallel = (maxParallel > 0) ? maxParallel : Math.max(1, Runtime.getRuntime().availableProcessors());
+		this.slots = new Semaphore(this.maxParallel, true);
 		String version = null;
 		Set<String> languages = Set.of();
 		String missing = null;
@@ -115,6 +118,17 @@ class TesseractCli {
 	}
 
 	/**
+	 * Threads on which a node recognises its pages, as many as this server recognises at
+	 * once ({@code ocr-1}, {@code ocr-2}, …); null when that is one page, or the node has
+	 * only one, and its pages are recognised on the node's own thread.
+	 * @param pages how many pages the node has
+	 */
+	PageWorkers workers(int pages) {
+		int threads = Math.min(this.maxParallel, pages);
+		return (threads > 1) ? new PageWorkers("ocr", threads) : null;
+	}
+
+	/**
 	 * The text Tesseract recognises in a page image.
 	 * @param page renders the page; called once a slot is free, so only as many page
 	 * images exist at once as pages are recognised
@@ -139,6 +153,9 @@ class TesseractCli {
 				throw new IOException("No PNG writer for the image of " + where);
 			}
 			rendered = null;
+			if (Thread.interrupted()) {
+				throw new InterruptedException("Cancelled before the OCR of " + where);
+			}
 			List<String> command = new ArrayList<>(
 					List.of(this.executable, image.toString(), "stdout", "-l", language, "--psm", "3"));
 			if (dpi > 0) {
@@ -245,7 +262,7 @@ class TesseractCli {
 	@FunctionalInterface
 	interface PageImage {
 
-		BufferedImage render() throws IOException, PluginFailure;
+		BufferedImage render() throws IOException, InterruptedException, PluginFailure;
 
 	}
 

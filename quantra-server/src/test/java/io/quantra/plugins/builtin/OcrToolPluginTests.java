@@ -1,5 +1,6 @@
 package io.quantra.plugins.builtin;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,10 @@ import java.util.List;
 import io.quantra.plugins.Frame;
 import io.quantra.plugins.NodeFiles.StoredFile;
 import io.quantra.plugins.PluginFailure;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,59 @@ class OcrToolPluginTests {
 	}
 
 	@Test
+	void recognisesThePagesOfAScanTwoAtATimeInDocumentOrder() throws Exception {
+		List<String> words = List.of("harbour", "meadow", "lantern", "orchard");
+		StoredFile scan = this.files.add(PROJECT, "scan.pdf", TestDocuments.PDF, TestDocuments
+			.scannedPdf(words.stream().map((word) -> "Scanned page about the\n" + word + " and its keeper").toList()));
+		List<Frame> frames;
+		try (TesseractWatch watch = new TesseractWatch()) {
+			frames = plugin().frames(this.run.context("{\"dpi\": 200}", uploaded(scan)));
+			assertThat(watch.peak()).as("pages recognised at once, with max-parallel 2").isEqualTo(2);
+		}
+		assertThat(frames).hasSize(4);
+		for (int i = 0; i < 4; i++) {
+			assertThat(text(frames.get(i))).contains("Scanned", words.get(i));
+			for (int other = 0; other < 4; other++) {
+				if (other != i) {
+					assertThat(text(frames.get(i))).doesNotContain(words.get(other));
+				}
+			}
+		}
+		assertThat(frames).extracting((frame) -> meta(frame).get("page").asInt()).containsExactly(1, 2, 3, 4);
+		assertThat(frames).extracting((frame) -> meta(frame).get("total_pages").asInt()).containsOnly(4);
+		assertThat(frames).extracting((frame) -> meta(frame).get("source").asString()).containsOnly("ocr");
+		assertThat(frames).extracting(Frame::eos).containsExactly(false, false, false, true);
+		assertThat(this.run.progress).containsExactly("1/4 pages", "2/4 pages", "3/4 pages", "4/4 pages");
+		assertThat(ocrThreads()).as("the node's OCR threads end with it").isZero();
+	}
+
+	@Test
+	void aPageThatFailsFailsTheNodeAndStopsThePagesBeingRecognised() throws Exception {
+		byte[] scan = TestDocuments.scannedPdf(List.of("First scanned page", "Third scanned page"));
+		byte[] withPoster;
+		try (PDDocument document = Loader.loadPDF(scan)) {
+			// 200 × 200 inches: far more pixels than allowed at 200 dpi
+			document.getPages().insertBefore(new PDPage(new PDRectangle(14_400, 14_400)), document.getPage(1));
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			document.save(out);
+			withPoster = out.toByteArray();
+		}
+		StoredFile file = this.files.add(PROJECT, "mixed.pdf", TestDocuments.PDF, withPoster);
+		assertThatExceptionOfType(PluginFailure.class)
+			.isThrownBy(() -> plugin().frames(this.run.context("{\"dpi\": 200}", uploaded(file))))
+			.satisfies((failure) -> {
+				assertThat(failure.code()).isEqualTo(PluginFailure.DOCUMENT_REJECTED);
+				assertThat(failure.retryable()).isFalse();
+				assertThat(failure.getMessage()).contains("has a page (2)").contains("lower dpi");
+			});
+		assertThat(tesseractChildren()).as("no tesseract process outlives its node").isZero();
+		assertThat(ocrThreads()).as("the node's OCR threads end with it").isZero();
+		try (var left = java.nio.file.Files.list(this.work)) {
+			assertThat(left).as("the node's workspace is gone").isEmpty();
+		}
+	}
+
+	@Test
 	void aPdfWithATextLayerIsReadWithoutOcrUnlessForced() throws Exception {
 		StoredFile report = this.files.add(PROJECT, "report.pdf", TestDocuments.PDF,
 				TestDocuments.textPdf(List.of("Quarterly report of the Quantra project")));
@@ -140,23 +198,49 @@ class OcrToolPluginTests {
 	void cancellingTheNodeKillsTheOcrProcess() throws Exception {
 		StoredFile scan = this.files.add(PROJECT, "big.png", "image/png", TestDocuments
 			.png(TestDocuments.textImage("many words ".repeat(12).strip() + "\n".repeat(1), 6000, 6000, 48)));
+		cancelOnceRecognising(scan, 1);
+	}
+
+	@Test
+	void cancellingTheNodeKillsEveryOcrProcessOfItsPages() throws Exception {
+		BufferedImage page = TestDocuments.textImage("many words ".repeat(12).strip(), 6000, 6000, 48);
+		StoredFile scan = this.files.add(PROJECT, "big.tiff", "image/tiff",
+				TestDocuments.multiPageTiff(List.of(page, page, page)));
+		cancelOnceRecognising(scan, 2);
+	}
+
+	/**
+	 * Runs a node the way the engine does, cancels it once {@code processes} pages are
+	 * being recognised, and checks that no process or thread outlives it.
+	 */
+	private void cancelOnceRecognising(StoredFile scan, int processes) throws Exception {
 		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
 		try {
 			java.util.concurrent.Future<List<Frame>> work = executor
 				.submit(() -> plugin().frames(this.run.context("{}", uploaded(scan))));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (tesseractChildren() == 0 && !work.isDone() && System.nanoTime() < deadline) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (tesseractChildren() < processes && !work.isDone() && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
-			assertThat(work.isDone()).as("OCR of a 36-megapixel page is still running").isFalse();
+			assertThat(tesseractChildren()).as("pages being recognised").isEqualTo(processes);
+			assertThat(work.isDone()).as("OCR of 36-megapixel pages is still running").isFalse();
 			work.cancel(true);
 			executor.shutdown();
 			assertThat(executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			assertThat(tesseractChildren()).as("no tesseract process outlives its node").isZero();
+			assertThat(ocrThreads()).as("the node's OCR threads end with it").isZero();
 		}
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	private static long ocrThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && thread.getName().startsWith("ocr-"))
+			.count();
 	}
 
 	private static long tesseractChildren() {
@@ -165,6 +249,40 @@ class OcrToolPluginTests {
 			.filter(ProcessHandle::isAlive)
 			.filter((process) -> process.info().command().orElse("").endsWith("tesseract"))
 			.count();
+	}
+
+	/** Watches, while open, how many tesseract processes run at once. */
+	private static final class TesseractWatch implements AutoCloseable {
+
+		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+		private final Thread watcher = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				this.peak.accumulateAndGet(tesseractChildren(), Math::max);
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "tesseract-watch");
+
+		TesseractWatch() {
+			this.watcher.setDaemon(true);
+			this.watcher.start();
+		}
+
+		long peak() {
+			return this.peak.get();
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.watcher.interrupt();
+			this.watcher.join();
+		}
+
 	}
 
 }

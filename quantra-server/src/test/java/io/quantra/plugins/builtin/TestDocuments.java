@@ -73,14 +73,23 @@ final class TestDocuments {
 	 * A scanned page: a PDF whose only page is an image of {@code text}, no text layer.
 	 */
 	static byte[] scannedPdf(String text) throws IOException {
+		return scannedPdf(List.of(text));
+	}
+
+	/**
+	 * A scan: a PDF with a page per text, each page an image of it, no text layer.
+	 */
+	static byte[] scannedPdf(List<String> pages) throws IOException {
 		try (PDDocument document = new PDDocument()) {
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
-			// 1654 × 2339 pixels: A4 at 200 dpi
-			BufferedImage scan = textImage(text, 1654, 2339, 56);
-			PDImageXObject image = LosslessFactory.createFromImage(document, scan);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+			for (String text : pages) {
+				PDPage page = new PDPage(PDRectangle.A4);
+				document.addPage(page);
+				// 1654 × 2339 pixels: A4 at 200 dpi
+				BufferedImage scan = textImage(text, 1654, 2339, 56);
+				PDImageXObject image = LosslessFactory.createFromImage(document, scan);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+				}
 			}
 			return save(document);
 		}
