@@ -26,10 +26,13 @@ final class ImagePages implements AutoCloseable {
 
 	private final int count;
 
-	private ImagePages(ImageInputStream stream, ImageReader reader, int count) {
+	private final Path source;
+
+	private ImagePages(ImageInputStream stream, ImageReader reader, int count, Path source) {
 		this.stream = stream;
 		this.reader = reader;
 		this.count = count;
+		this.source = source;
 	}
 
 	static ImagePages open(StoredFile file, Path copy, DocumentLimits limits) throws IOException, PluginFailure {
@@ -65,7 +68,7 @@ final class ImagePages implements AutoCloseable {
 									+ limits.maxPixels() + " pixels allowed (max_pixels).");
 				}
 			}
-			return new ImagePages(stream, reader, count);
+			return new ImagePages(stream, reader, count, copy);
 		}
 		catch (PluginFailure | IOException | RuntimeException ex) {
 			stream.close();
@@ -75,6 +78,14 @@ final class ImagePages implements AutoCloseable {
 
 	int count() {
 		return this.count;
+	}
+
+	/**
+	 * The file of a single image, within the limits checked, for Tesseract to read as it
+	 * is; null for a file of several pages.
+	 */
+	Path single() {
+		return (this.count == 1) ? this.source : null;
 	}
 
 	/** Decodes image {@code number}, counted from 1. */

@@ -1,5 +1,6 @@
 package io.quantra.plugins.builtin;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.locks.Lock;
@@ -163,7 +164,22 @@ class OcrToolPlugin extends DocumentPlugin {
 
 				@Override
 				public Page page(int number) throws IOException, InterruptedException, PluginFailure {
-					return new Page(recognise(locked(reading, () -> images.read(number)), 0, number), "ocr");
+					TesseractCli.PageImage decoded = locked(reading, () -> images.read(number));
+					Path single = images.single();
+					TesseractCli.PageImage image = (single == null) ? decoded : new TesseractCli.PageImage() {
+
+						@Override
+						public BufferedImage render() throws IOException, InterruptedException, PluginFailure {
+							return decoded.render();
+						}
+
+						@Override
+						public Path file() {
+							return single;
+						}
+
+					};
+					return new Page(recognise(image, 0, number), "ocr");
 				}
 
 				@Override
