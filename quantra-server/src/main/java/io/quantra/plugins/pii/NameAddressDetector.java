@@ -125,6 +125,21 @@ final class NameAddressDetector {
 
 	private static final Lexicon LEXICON = lexicon();
 
+	/**
+	 * Verbs whose object is usually a person, so two unlisted capitalised words after one
+	 * are likely a name: "please contact Mateus Albuquerque".
+	 */
+	private static final Lexicon PERSON_VERBS = new Lexicon.Builder()
+		.add(1, "contact", "contacted", "contacting", "call", "called", "ask", "asked", "met", "meet", "known", "knew",
+				"thank", "thanked", "told", "tell", "inform", "informed", "email", "emailed", "phoned", "visited",
+				"reach", "reached", "welcome", "welcomed", "hired", "introduced", "introduce", "recommend",
+				"recommended", "congratulate", "congratulated", "spoke", "speak", "talked", "notify", "notified",
+				"invited", "invite", "appointed", "appoint", "employed", "elected", "nominated", "named", "married",
+				"replaces", "replacing", "succeeded", "succeeds", "supervised", "interviewed", "kontaktieren",
+				"kontaktiert", "informiert", "angerufen", "gesprochen", "beauftragt", "ernannt", "eingestellt",
+				"vertreten", "heißt", "heisst", "namens")
+		.build();
+
 	/** How many tokens after "between" an "and" still introduces the second party. */
 	private static final int BETWEEN_REACH = 120;
 
@@ -1359,6 +1374,10 @@ final class NameAddressDetector {
 			else if (words == 1 && initials > 0 && !initial(last) && from < last) {
 				confidence = Math.max(confidence, surnameLast ? 78 : (nameLike && !upper(last)) ? 60 : 0);
 			}
+			if (cue == VERB_CUE && words >= 2 && words <= 3 && nameLike && !upper(firstWord)) {
+				// known Mateus Albuquerque for five years
+				confidence = Math.max(confidence, 70);
+			}
 			if (aboveAddress(from, end) && (words + initials >= 2) && (strong > 0 || nameLike)) {
 				confidence = Math.max(confidence, (strong > 0) ? 90 : 70);
 			}
@@ -1382,6 +1401,9 @@ final class NameAddressDetector {
 		private static final int CLOSING_CUE = 4;
 
 		private static final int GREETING_CUE = 5;
+
+		/** A verb done to people: "contact", "met", "named". */
+		private static final int VERB_CUE = 6;
 
 		/** What stands before a name: a title, a label, a closing, "between … and". */
 		private int cue(int from, boolean afterBetween) {
@@ -1431,6 +1453,9 @@ final class NameAddressDetector {
 			}
 			if (is(k, BETWEEN) || is(k, AND) && afterBetween) {
 				return LABEL_CUE;
+			}
+			if (lines == 0 && !capital(k) && PERSON_VERBS.flags(this.chars, this.start[k], this.end[k]) != 0) {
+				return VERB_CUE;
 			}
 			return NO_CUE;
 		}

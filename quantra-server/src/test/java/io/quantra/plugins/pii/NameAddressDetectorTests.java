@@ -48,6 +48,7 @@ class NameAddressDetectorTests {
 			SHIP TO: MARGUERITE DELACOUR                             | MARGUERITE DELACOUR
 			I, Chidinma Okafor-Bello, hereby confirm                 | Chidinma Okafor-Bello
 			Mrs. Jane Doe DDS                                        | Jane Doe
+			We have known Tiberiu Vasilache for years.               | Tiberiu Vasilache
 			Prof. Dr. Hans-Peter Müller                              | Hans-Peter Müller
 			Dipl.-Ing. Klaus Meier                                   | Klaus Meier
 			""")
