@@ -125,6 +125,21 @@ final class NameAddressDetector {
 
 	private static final Lexicon LEXICON = lexicon();
 
+	/**
+	 * Verbs whose object is usually a person, so two unlisted capitalised words after one
+	 * are likely a name: "please contact Mateus Albuquerque".
+	 */
+	private static final Lexicon PERSON_VERBS = new Lexicon.Builder()
+		.add(1, "contact", "contacted", "contacting", "call", "called", "ask", "asked", "met", "meet", "known", "knew",
+				"thank", "thanked", "told", "tell", "inform", "informed", "email", "emailed", "phoned", "visited",
+				"reach", "reached", "welcome", "welcomed", "hired", "introduced", "introduce", "recommend",
+				"recommended", "congratulate", "congratulated", "spoke", "speak", "talked", "notify", "notified",
+				"invited", "invite", "appointed", "appoint", "employed", "elected", "nominated", "named", "married",
+				"replaces", "replacing", "succeeded", "succeeds", "supervised", "interviewed", "kontaktieren",
+				"kontaktiert", "informiert", "angerufen", "gesprochen", "beauftragt", "ernannt", "eingestellt",
+				"vertreten", "heißt", "heisst", "namens")
+		.build();
+
 	/** How many tokens after "between" an "and" still introduces the second party. */
 	private static final int BETWEEN_REACH = 120;
 
@@ -458,9 +473,17 @@ final class NameAddressDetector {
 				while (aboveStart > 0 && this.line[aboveStart - 1] == this.line[above]) {
 					aboveStart--;
 				}
-				if (this.line[from] - this.line[above] == 1 && streetLine(aboveStart, above)) {
+				if (this.line[from] - this.line[above] == 1 && this.inAddress[above] == 0
+						&& streetLine(aboveStart, above)) {
 					address(aboveStart, postal[1], 90);
 					return;
+				}
+				if (postal[2] >= 2) {
+					int street = namedStreetAbove(lineStart);
+					if (street >= 0) {
+						address(street, postal[1], 85);
+						return;
+					}
 				}
 			}
 			if (lineStart < from) {
@@ -501,6 +524,42 @@ final class NameAddressDetector {
 				k--;
 			}
 			return from;
+		}
+
+		/**
+		 * Where a street without a number ("Smith Road") starts, on one of the two lines
+		 * above a postcode line, with a flat or unit line above it; -1 if there is none.
+		 */
+		private int namedStreetAbove(int postalLine) {
+			int t = postalLine - 1;
+			for (int lines = 0; lines < 2 && t >= 0; lines++) {
+				int lineEnd = t;
+				int lineStart = t;
+				while (lineStart > 0 && this.line[lineStart - 1] == this.line[t]) {
+					lineStart--;
+				}
+				if (this.line[postalLine] - this.line[t] > 2 || this.inAddress[lineEnd] != 0) {
+					return -1;
+				}
+				int type = mark(lineEnd, ',') ? lineEnd - 1 : lineEnd;
+				if (is(type, STREET) && capital(type) && type > lineStart && type - lineStart <= 4 && word(type - 1)
+						&& capital(type - 1)) {
+					int from = lineStart;
+					int above = lineStart - 1;
+					if (above >= 0 && this.line[lineStart] - this.line[above] == 1) {
+						int aboveStart = above;
+						while (aboveStart > 0 && this.line[aboveStart - 1] == this.line[above]) {
+							aboveStart--;
+						}
+						if (is(aboveStart, UNIT | BUILDING) && above - aboveStart <= 2 && this.inAddress[above] == 0) {
+							from = aboveStart;
+						}
+					}
+					return from;
+				}
+				t = lineStart - 1;
+			}
+			return -1;
 		}
 
 		/**
@@ -830,7 +889,7 @@ final class NameAddressDetector {
 			int kind = kind(t);
 			if (kind == NUMBER) {
 				int length = length(t);
-				if (length > 5 || this.chars[this.start[t]] == '0') {
+				if (length > 5 || length == 1 && this.chars[this.start[t]] == '0') {
 					return false;
 				}
 			}
@@ -930,7 +989,8 @@ final class NameAddressDetector {
 					}
 					return new int[] { townBefore(t - 1), to, 2 };
 				}
-				if ((digits == 5 || digits == 4) && town(t + 1) && sameLine(t, t + 1)) {
+				if ((digits == 5 || digits == 4 && this.chars[this.start[t]] != '0') && town(t + 1)
+						&& sameLine(t, t + 1)) {
 					int from = t;
 					boolean prefixed = false;
 					// D-10115, CH-8001
@@ -997,7 +1057,7 @@ final class NameAddressDetector {
 				return false;
 			}
 			int flags = this.flags[t];
-			return (flags & COMMON) == 0 || (flags & PLACE) != 0;
+			return ((flags & COMMON) == 0 || (flags & PLACE) != 0) && (flags & UNIT) == 0;
 		}
 
 		/** Frankfurt am Main, Heidenheim an der Brenz, Kingston upon Thames. */
@@ -1186,6 +1246,11 @@ final class NameAddressDetector {
 			int last = -1;
 			int words = 0;
 			while (t < this.count && sameLine(from, t) && t - from < 10) {
+				if (upper(t) && last >= 0 && !upper(last)) {
+					// Jane Doe DDS, Anna Berger MBA: letters after a name are not part of
+					// it
+					break;
+				}
 				if (nameWord(t)) {
 					last = t;
 					words++;
@@ -1309,6 +1374,10 @@ final class NameAddressDetector {
 			else if (words == 1 && initials > 0 && !initial(last) && from < last) {
 				confidence = Math.max(confidence, surnameLast ? 78 : (nameLike && !upper(last)) ? 60 : 0);
 			}
+			if (cue == VERB_CUE && words >= 2 && words <= 3 && nameLike && !upper(firstWord)) {
+				// known Mateus Albuquerque for five years
+				confidence = Math.max(confidence, 70);
+			}
 			if (aboveAddress(from, end) && (words + initials >= 2) && (strong > 0 || nameLike)) {
 				confidence = Math.max(confidence, (strong > 0) ? 90 : 70);
 			}
@@ -1332,6 +1401,9 @@ final class NameAddressDetector {
 		private static final int CLOSING_CUE = 4;
 
 		private static final int GREETING_CUE = 5;
+
+		/** A verb done to people: "contact", "met", "named". */
+		private static final int VERB_CUE = 6;
 
 		/** What stands before a name: a title, a label, a closing, "between … and". */
 		private int cue(int from, boolean afterBetween) {
@@ -1381,6 +1453,9 @@ final class NameAddressDetector {
 			}
 			if (is(k, BETWEEN) || is(k, AND) && afterBetween) {
 				return LABEL_CUE;
+			}
+			if (lines == 0 && !capital(k) && PERSON_VERBS.flags(this.chars, this.start[k], this.end[k]) != 0) {
+				return VERB_CUE;
 			}
 			return NO_CUE;
 		}
@@ -1554,9 +1629,17 @@ final class NameAddressDetector {
 					"haven", "hollow", "junction", "knoll", "landing", "manor", "meadow", "meadows", "mill", "mills",
 					"orchard", "oval", "pass", "pines", "ridge", "ridges", "run", "shore", "shores", "springs",
 					"summit", "trace", "valley", "vista", "ways", "commons", "corner", "crossroad", "spur", "lodge",
-					"motorway", "drove", "end", "hills", "straße", "strasse", "str", "weg", "allee", "platz", "gasse",
-					"ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt", "graben", "wall", "hof", "berg",
-					"feld", "kamp", "stieg", "twiete", "zeile", "promenade")
+					"motorway", "drove", "end", "hills", "shoal", "shoals", "ports", "isle", "inlet", "cape", "canyon",
+					"cliff", "cliffs", "fork", "forks", "forge", "fields", "flats", "harbors", "keys", "lakes",
+					"lights", "locks", "neck", "plains", "prairie", "ranch", "rapids", "squares", "station",
+					"stravenue", "streets", "throughway", "trafficway", "tunnel", "underpass", "union", "viaduct",
+					"village", "ville", "villages", "wells", "burg", "camp", "center", "club", "common", "course",
+					"curve", "divide", "extension", "extensions", "garden", "gateway", "island", "islands", "knolls",
+					"land", "light", "loaf", "mall", "mission", "mount", "mountain", "mountains", "overpass", "parks",
+					"passage", "plain", "radial", "ramp", "rest", "river", "route", "skyway", "spring", "spurs",
+					"stream", "track", "valleys", "views", "walks", "well", "straße", "strasse", "str", "weg", "allee",
+					"platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt", "graben", "wall",
+					"hof", "berg", "feld", "kamp", "stieg", "twiete", "zeile", "promenade")
 			.add(STREET_LEAD, "rue", "avenue", "boulevard", "bd", "place", "chemin", "allée", "allee", "impasse",
 					"quai", "cours", "route", "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "calle",
 					"avenida", "paseo", "plaza", "carrer", "carretera", "camino", "rua", "travessa", "praça", "praca",

@@ -47,6 +47,10 @@ class NameAddressDetectorTests {
 			Vincent van Gogh painted it.                             | Vincent van Gogh
 			SHIP TO: MARGUERITE DELACOUR                             | MARGUERITE DELACOUR
 			I, Chidinma Okafor-Bello, hereby confirm                 | Chidinma Okafor-Bello
+			Mrs. Jane Doe DDS                                        | Jane Doe
+			We have known Tiberiu Vasilache for years.               | Tiberiu Vasilache
+			Prof. Dr. Hans-Peter Müller                              | Hans-Peter Müller
+			Dipl.-Ing. Klaus Meier                                   | Klaus Meier
 			""")
 	void findsANameAndNotItsTitle(String text, String expected) {
 		assertThat(found(text, PiiEntity.NAME)).containsExactly(expected);
@@ -102,6 +106,9 @@ class NameAddressDetectorTests {
 					8417 Johnson Ridges Suite 123\\nNew Jessicamouth, NV 52046   | 8417 Johnson Ridges Suite 123\\nNew Jessicamouth, NV 52046
 					Unit 7, 220 Industrial Way\\nReading RG2 0QX                 | Unit 7, 220 Industrial Way\\nReading RG2 0QX
 					located at 900 Elm Street in the old town                   | 900 Elm Street
+					0537 Smith Shoals Apt. 123\\nLake Jessica, NE 12345          | 0537 Smith Shoals Apt. 123\\nLake Jessica, NE 12345
+					Flat 2\\nSmith Road\\nLondon\\nSW1A 1AA                       | Flat 2\\nSmith Road\\nLondon\\nSW1A 1AA
+					Ilse-Baum-Straße 5/3\\n45678 Neustadt\\n0537 Smith           | Ilse-Baum-Straße 5/3\\n45678 Neustadt
 					""")
 	void findsAnAddressFromStreetToTown(String text, String expected) {
 		assertThat(found(unescape(text), PiiEntity.ADDRESS)).containsExactly(unescape(expected));
