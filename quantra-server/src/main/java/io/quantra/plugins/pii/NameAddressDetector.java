@@ -446,8 +446,10 @@ final class NameAddressDetector {
 					address(street[0], postal[1], cued(street[0]) ? 98 : 95);
 					p++;
 				}
-				else if (!(word(street[1] + 1) && capital(street[1] + 1) && sameLine(street[1], street[1] + 1))) {
-					// alone, a street must end where it ends: not "3 Main Street Hoses"
+				else if (endsAlone(street[1])) {
+					// alone, a street must end where it ends: not "3 Main Street Hoses",
+					// not
+					// "Docking Station 18 x $232.50"
 					address(street[0], street[1], cued(street[0]) ? 85 : 75);
 				}
 			}
@@ -499,6 +501,22 @@ final class NameAddressDetector {
 			if (strength >= 2 || strength == 1 && (lineStart == from || cued(from))) {
 				address(from, postal[1], (strength >= 2) ? 75 : (cued(from) ? 75 : 60));
 			}
+		}
+
+		/**
+		 * Whether nothing that would continue a name follows this token on its line: a
+		 * capitalised word ("3 Main Street Hoses"), a number, a single letter or a
+		 * currency sign ("Docking Station 18 x $232.50").
+		 */
+		private boolean endsAlone(int t) {
+			int next = t + 1;
+			if (next >= this.count || !sameLine(t, next)) {
+				return true;
+			}
+			if (kind(next) == MARK) {
+				return separator(next) || mark(next, '.') || mark(next, ')') || mark(next, '(') || mark(next, ':');
+			}
+			return !(word(next) && (capital(next) || length(next) == 1) || kind(next) == NUMBER || kind(next) == ALNUM);
 		}
 
 		private boolean separator(int t) {
