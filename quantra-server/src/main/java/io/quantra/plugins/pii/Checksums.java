@@ -25,6 +25,16 @@ final class Checksums {
 			Map.entry("SM", 27), Map.entry("ST", 25), Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("TN", 24),
 			Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20));
 
+	/**
+	 * The lengths above by country letters, {@code (first - 'A') * 26 + (second - 'A')}.
+	 */
+	private static final int[] IBAN_LENGTH_TABLE = new int[26 * 26];
+
+	static {
+		IBAN_LENGTHS.forEach((country,
+				length) -> IBAN_LENGTH_TABLE[(country.charAt(0) - 'A') * 26 + (country.charAt(1) - 'A')] = length);
+	}
+
 	private Checksums() {
 	}
 
@@ -51,8 +61,10 @@ final class Checksums {
 	}
 
 	/** How many characters an IBAN of the country has, or 0 for a country without. */
-	static int ibanLength(String country) {
-		return IBAN_LENGTHS.getOrDefault(country.toUpperCase(java.util.Locale.ROOT), 0);
+	static int ibanLength(char first, char second) {
+		int a = Character.toUpperCase(first) - 'A';
+		int b = Character.toUpperCase(second) - 'A';
+		return (a >= 0 && a < 26 && b >= 0 && b < 26) ? IBAN_LENGTH_TABLE[a * 26 + b] : 0;
 	}
 
 	/**

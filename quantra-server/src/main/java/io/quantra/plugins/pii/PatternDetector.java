@@ -75,6 +75,16 @@ final class PatternDetector {
 	 */
 	private static final Pattern NOT_PHONE = Pattern.compile("\\d{5}-\\d{4}|\\d{2}-\\d{7}");
 
+	/** Stems of the cues below, lower case and without dots: no stem, no cue. */
+	private static final String[] SSN_CUES = { "ssn", "social" };
+
+	private static final String[] BIRTH_CUES = { "birth", "dob", "born", "geburt", "geboren", "e le", "é le" };
+
+	private static final String[] PHONE_CUES = { "tel", "tél", "phone", "mob", "cell", "fax", "call", "handy" };
+
+	private static final String[] OTHER_NUMBER_CUES = { "vat", "ust", "tax", "steuer", "ein", "reg", "hrb", "order",
+			"invoice", "rechnung", "account", "konto" };
+
 	/** A label of a number that is not a phone's: VAT Reg. No., Tax ID, Order no. */
 	private static final Pattern OTHER_NUMBER_CUE = Pattern
 		.compile("(?i)\\b(?:vat|ust|tax|steuer\\w*|ein|reg(?:istration)?|hrb|order|invoice|rechnung|account|konto)"
@@ -170,6 +180,13 @@ final class PatternDetector {
 
 		private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
+		/** The text before a number, lower case and without dots, for the cue checks. */
+		private final StringBuilder before = new StringBuilder(CUE_REACH);
+
+		private int beforeFrom = -1;
+
+		private int beforeTo = -1;
+
 		Scan(CharSequence text, Set<PiiEntity> wanted) {
 			this.text = text;
 			this.wanted = wanted;
@@ -240,7 +257,7 @@ final class PatternDetector {
 		 * match is too short or the country has no IBAN.
 		 */
 		private int ibanEnd(int at, int matchEnd) {
-			int length = Checksums.ibanLength(this.text.subSequence(at, at + 2).toString());
+			int length = Checksums.ibanLength(this.text.charAt(at), this.text.charAt(at + 1));
 			int characters = 0;
 			for (int i = at; i < matchEnd; i++) {
 				char c = this.text.charAt(i);
@@ -312,7 +329,7 @@ final class PatternDetector {
 						add(PiiEntity.SSN, m.start(), m.end(), 0.9);
 					}
 				});
-				each(SSN_CUED, Math.max(0, at - CUE_REACH), window, (m) -> {
+				each(cue(at, CUE_REACH, SSN_CUES) ? SSN_CUED : null, Math.max(0, at - CUE_REACH), window, (m) -> {
 					String number = m.group(1);
 					if (m.start(1) >= at
 							&& validSsn(number.substring(0, 3), number.substring(3, 5), number.substring(5))) {
@@ -324,14 +341,16 @@ final class PatternDetector {
 				each(IPV4, at, window, (m) -> add(PiiEntity.IP_ADDRESS, m.start(), m.end(), 0.95));
 			}
 			if (this.wanted.contains(PiiEntity.DATE_OF_BIRTH) && (dateMarks >= 2 || monthNear(at, last))) {
-				each(BIRTH_DATE, Math.max(0, at - CUE_REACH), Math.min(this.text.length(), window + 20), (m) -> {
-					// the window with the date's first digit reports it: March 12 is
-					// found
-					// at 12, 12 March 1990 at 12 and not again at 1990
-					if (firstDigit(m.start(1), m.end(1)) >= at) {
-						add(PiiEntity.DATE_OF_BIRTH, m.start(1), m.end(1), 0.95);
-					}
-				});
+				each(cue(at, CUE_REACH, BIRTH_CUES) ? BIRTH_DATE : null, Math.max(0, at - CUE_REACH),
+						Math.min(this.text.length(), window + 20), (m) -> {
+							// the window with the date's first digit reports it: March 12
+							// is
+							// found
+							// at 12, 12 March 1990 at 12 and not again at 1990
+							if (firstDigit(m.start(1), m.end(1)) >= at) {
+								add(PiiEntity.DATE_OF_BIRTH, m.start(1), m.end(1), 0.95);
+							}
+						});
 			}
 			if (digits >= 7 && this.wanted.contains(PiiEntity.PHONE)) {
 				each(PHONE, at, window, this::phone);
@@ -399,7 +418,8 @@ final class PatternDetector {
 			if (digits < 7 || digits > 15) {
 				return;
 			}
-			boolean cued = PHONE_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start)).find();
+			boolean cued = cue(start, 24, PHONE_CUES)
+					&& PHONE_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start)).find();
 			boolean international = (candidate.startsWith("+") || candidate.startsWith("00")) && digits >= 9;
 			boolean layout = NANP.matcher(candidate).matches()
 					|| candidate.startsWith("0") && digits >= 9 && NATIONAL.matcher(candidate).matches();
@@ -407,7 +427,9 @@ final class PatternDetector {
 				return;
 			}
 			if (!cued && (DATE_LIKE.matcher(candidate).matches() || NOT_PHONE.matcher(candidate).matches()
-					|| OTHER_NUMBER_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start)).find())) {
+					|| cue(start, 24, OTHER_NUMBER_CUES)
+							&& OTHER_NUMBER_CUE.matcher(this.text.subSequence(Math.max(0, start - 24), start))
+								.find())) {
 				return;
 			}
 			add(PiiEntity.PHONE, start, end, (cued || international) ? 0.95 : 0.85);
@@ -423,7 +445,36 @@ final class PatternDetector {
 				.region(from, to);
 		}
 
+		/**
+		 * Whether one of the stems stands in the {@code reach} characters before
+		 * {@code at}, ignoring case and dots: a cheap test before a cue's pattern runs.
+		 */
+		private boolean cue(int at, int reach, String[] stems) {
+			int from = Math.max(0, at - reach);
+			if (from != this.beforeFrom || at != this.beforeTo) {
+				this.before.setLength(0);
+				for (int i = from; i < at; i++) {
+					char c = this.text.charAt(i);
+					if (c != '.') {
+						this.before.append(Character.toLowerCase(c));
+					}
+				}
+				this.beforeFrom = from;
+				this.beforeTo = at;
+			}
+			for (String stem : stems) {
+				if (this.before.indexOf(stem) >= 0) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Runs the pattern over the window; a null pattern finds nothing. */
 		private void each(Pattern pattern, int from, int to, java.util.function.Consumer<Matcher> action) {
+			if (pattern == null) {
+				return;
+			}
 			Matcher matcher = matcher(pattern, from, to);
 			while (matcher.find()) {
 				action.accept(matcher);

@@ -43,8 +43,17 @@ final class PiiRedactor {
 			PiiEntity.SSN, PiiEntity.IP_ADDRESS, PiiEntity.DATE_OF_BIRTH, PiiEntity.PHONE, PiiEntity.ADDRESS,
 			PiiEntity.NAME);
 
+	/** Each entity's place in {@link #PRIORITY}, by ordinal. */
+	private static final int[] RANK = new int[PiiEntity.values().length];
+
+	static {
+		for (int i = 0; i < PRIORITY.size(); i++) {
+			RANK[PRIORITY.get(i).ordinal()] = i;
+		}
+	}
+
 	private static final Comparator<PiiFinding> PRECEDENCE = Comparator
-		.comparingInt((PiiFinding f) -> PRIORITY.indexOf(f.entity()))
+		.comparingInt((PiiFinding f) -> RANK[f.entity().ordinal()])
 		.thenComparing(Comparator.comparingInt(PiiFinding::length).reversed())
 		.thenComparingInt(PiiFinding::start);
 
