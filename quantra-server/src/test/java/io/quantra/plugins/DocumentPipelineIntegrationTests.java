@@ -12,6 +12,7 @@ import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Part;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import io.quantra.plugins.corpus.CorpusRenderer;
 import io.quantra.plugins.corpus.DocumentCorpus;
@@ -47,12 +48,15 @@ class DocumentPipelineIntegrationTests {
 
 	HttpTestClient http;
 
+	TestCanvas canvas;
+
 	String[] owner;
 
 	@BeforeEach
 	void signIn() {
 		this.http = HttpTestClient.local(this.port);
 		this.owner = TestAccounts.signIn(this.http, this.accounts.user("clerk"));
+		this.canvas = new TestCanvas(this.http, this.owner);
 	}
 
 	@ParameterizedTest
@@ -66,17 +70,16 @@ class DocumentPipelineIntegrationTests {
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		CorpusRenderer.writePng(CorpusRenderer.scan(invoice).get(0), ScanSettings.of(invoice).dpi(), png);
 
-		long project = this.http.postJson("/projects", "{\"name\": \"Invoices\"}", this.owner)
-			.json()
-			.get("id")
-			.asLong();
-		long upload = node(project, "datasource", "file_upload", "{\"accepted_types\": [\".png\", \".pdf\"]}");
-		long ocr = node(project, "tool", "ocr_tool",
+		long project = this.canvas.project("Invoices");
+		long upload = this.canvas.node(project, "datasource", "file_upload",
+				"{\"accepted_types\": [\".png\", \".pdf\"]}");
+		long ocr = this.canvas.node(project, "tool", "ocr_tool",
 				"{\"engine\": \"tesseract\", \"language\": \"" + invoice.language() + "\"}");
-		long redact = node(project, "tool", "pii_redaction", "{\"entities\": [\"name\", \"email\", \"phone\", "
-				+ "\"address\", \"credit_card\", \"iban\", \"ssn\", \"ip_address\", \"date_of_birth\"]}");
-		edge(project, upload, ocr);
-		edge(project, ocr, redact);
+		long redact = this.canvas.node(project, "tool", "pii_redaction",
+				"{\"entities\": [\"name\", \"email\", \"phone\", "
+						+ "\"address\", \"credit_card\", \"iban\", \"ssn\", \"ip_address\", \"date_of_birth\"]}");
+		this.canvas.flow(project, upload, ocr);
+		this.canvas.flow(project, ocr, redact);
 		Response uploaded = this.http.multipart("/projects/" + project + "/nodes/" + upload + "/files", this.owner,
 				new Part("file", invoice.id() + ".png", png.toByteArray()));
 		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
@@ -148,21 +151,6 @@ class DocumentPipelineIntegrationTests {
 			}
 		}
 		return new ArrayList<>(words);
-	}
-
-	private long node(long project, String type, String plugin, String config) {
-		Response created = this.http.postJson("/projects/" + project + "/nodes",
-				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"config\": " + config + "}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asLong();
-	}
-
-	private void edge(long project, long source, long target) {
-		Response created = this.http.postJson("/projects/" + project + "/edges",
-				"{\"source_node\": " + source + ", \"target_node\": " + target + ", \"edge_mode\": \"flow\"}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 	}
 
 }

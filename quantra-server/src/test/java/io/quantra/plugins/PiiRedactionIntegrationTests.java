@@ -3,6 +3,7 @@ package io.quantra.plugins;
 import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +32,20 @@ class PiiRedactionIntegrationTests {
 
 	HttpTestClient http;
 
+	TestCanvas canvas;
+
 	String[] owner;
 
 	@BeforeEach
 	void signIn() {
 		this.http = HttpTestClient.local(this.port);
 		this.owner = TestAccounts.signIn(this.http, this.accounts.user("redactor"));
+		this.canvas = new TestCanvas(this.http, this.owner);
 	}
 
 	@Test
 	void masksEachKindAndListsWhereItWas() {
-		long project = project("Masking");
+		long project = this.canvas.project("Masking");
 		JsonNode output = run(project, "{\"entities\": [\"email\", \"phone\", \"credit_card\"]}", TEXT);
 		String redacted = output.get(0).get("data").get(0).get("content").get("text").asString();
 		assertThat(redacted).isEqualTo("Contact: mail [EMAIL] or call [PHONE]. "
@@ -71,7 +75,7 @@ class PiiRedactionIntegrationTests {
 
 	@Test
 	void onlyTheConfiguredKindsAreRedactedAndTheReplacementIsUsed() {
-		long project = project("Selective");
+		long project = this.canvas.project("Selective");
 		JsonNode output = run(project, "{\"entities\": [\"email\"], \"replacement\": \"***\"}", TEXT);
 		String redacted = output.get(0).get("data").get(0).get("content").get("text").asString();
 		assertThat(redacted).contains("mail *** or").contains("+1 (415) 555-0132").contains("4111 1111 1111 1111");
@@ -80,10 +84,10 @@ class PiiRedactionIntegrationTests {
 	@Test
 	void hashesAreStableWithinAProjectAndDifferAcrossProjects() {
 		String config = "{\"entities\": [\"email\"], \"mode\": \"hash\"}";
-		long first = project("Hashing one");
+		long first = this.canvas.project("Hashing one");
 		String once = text(run(first, config, "a jane.doe@example.com b"));
 		String twice = text(run(first, config, "x jane.doe@example.com y"));
-		String elsewhere = text(run(project("Hashing two"), config, "a jane.doe@example.com b"));
+		String elsewhere = text(run(this.canvas.project("Hashing two"), config, "a jane.doe@example.com b"));
 		assertThat(once).matches("a \\[EMAIL:[0-9a-f]{16}] b").doesNotContain("jane");
 		assertThat(twice.substring(2, twice.length() - 2)).isEqualTo(once.substring(2, once.length() - 2));
 		assertThat(elsewhere).isNotEqualTo(once);
@@ -91,14 +95,14 @@ class PiiRedactionIntegrationTests {
 
 	@Test
 	void removeLeavesNoTrace() {
-		long project = project("Removing");
+		long project = this.canvas.project("Removing");
 		assertThat(text(run(project, "{\"entities\": [\"email\"], \"mode\": \"remove\"}", "write to a@b.example now")))
 			.isEqualTo("write to now");
 	}
 
 	@Test
 	void anUnknownModeOrEntityIsRefusedOnTheCanvas() {
-		long project = project("Refusing");
+		long project = this.canvas.project("Refusing");
 		Response mode = this.http.postJson("/projects/" + project + "/nodes",
 				"{\"node_type\": \"tool\", \"plugin_id\": \"pii_redaction\", \"config\": {\"mode\": \"shred\"}}",
 				this.owner);
@@ -113,34 +117,19 @@ class PiiRedactionIntegrationTests {
 		return output.get(0).get("data").get(0).get("content").get("text").asString();
 	}
 
-	private long project(String name) {
-		return this.http.postJson("/projects", "{\"name\": \"" + name + "\"}", this.owner).json().get("id").asLong();
-	}
-
 	/**
 	 * Adds inputs → pii_redaction to the canvas, runs it on one text and returns the
 	 * redaction node's frames.
 	 */
 	private JsonNode run(long project, String config, String text) {
-		long inputs = node(project, "datasource", "inputs", "{}");
-		long redact = node(project, "tool", "pii_redaction", config);
-		Response edge = this.http.postJson("/projects/" + project + "/edges",
-				"{\"source_node\": " + inputs + ", \"target_node\": " + redact + ", \"edge_mode\": \"flow\"}",
-				this.owner);
-		assertThat(edge.status()).as(edge.toString()).isEqualTo(201);
+		long inputs = this.canvas.node(project, "datasource", "inputs", "{}");
+		long redact = this.canvas.node(project, "tool", "pii_redaction", config);
+		this.canvas.flow(project, inputs, redact);
 		Response finished = this.http.postJson("/projects/" + project + "/run?wait=30", "{\"inputs\": {\"text\": "
 				+ tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text) + "}}", this.owner);
 		assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
 		assertThat(finished.json().get("status").asString()).isEqualTo("completed");
 		return finished.json().get("results").get("node_" + redact).get("output");
-	}
-
-	private long node(long project, String type, String plugin, String config) {
-		Response created = this.http.postJson("/projects/" + project + "/nodes",
-				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"config\": " + config + "}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asLong();
 	}
 
 }

@@ -8,6 +8,7 @@ import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Part;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +36,15 @@ class HostileUploadIntegrationTests {
 
 	HttpTestClient http;
 
+	TestCanvas canvas;
+
 	String[] owner;
 
 	@BeforeEach
 	void signIn() {
 		this.http = HttpTestClient.local(this.port);
 		this.owner = TestAccounts.signIn(this.http, this.accounts.user("hostile"));
+		this.canvas = new TestCanvas(this.http, this.owner);
 	}
 
 	@Test
@@ -74,17 +78,11 @@ class HostileUploadIntegrationTests {
 	 * pipeline on an ordinary document.
 	 */
 	private void assertRejected(String tool, String filename, byte[] document, String why) {
-		long project = this.http.postJson("/projects", "{\"name\": \"Hostile " + filename + "\"}", this.owner)
-			.json()
-			.get("id")
-			.asLong();
-		long upload = node(project, "datasource", "file_upload",
+		long project = this.canvas.project("Hostile " + filename);
+		long upload = this.canvas.node(project, "datasource", "file_upload",
 				"{\"accepted_types\": [\".pdf\", \".docx\", \".png\"]}");
-		long reader = node(project, "tool", tool, "{}");
-		Response edge = this.http.postJson("/projects/" + project + "/edges",
-				"{\"source_node\": " + upload + ", \"target_node\": " + reader + ", \"edge_mode\": \"flow\"}",
-				this.owner);
-		assertThat(edge.status()).isEqualTo(201);
+		long reader = this.canvas.node(project, "tool", tool, "{}");
+		this.canvas.flow(project, upload, reader);
 
 		JsonNode failed = run(project, upload, filename, document);
 		assertThat(failed.get("status").asString()).isEqualTo("failed");
@@ -113,14 +111,6 @@ class HostileUploadIntegrationTests {
 				new Part("node_" + upload, filename, document));
 		assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
 		return finished.json();
-	}
-
-	private long node(long project, String type, String plugin, String config) {
-		Response created = this.http.postJson("/projects/" + project + "/nodes",
-				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"config\": " + config + "}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asLong();
 	}
 
 }
