@@ -1,5 +1,6 @@
 package io.quantra.sdk;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -216,6 +218,19 @@ class ToolServerTests {
 		assertThat(slow.get(5, TimeUnit.SECONDS).frames()).singleElement()
 			.satisfies((f) -> assertThat(f.eos()).isTrue());
 		this.server = null;
+	}
+
+	@Test
+	void servesTlsWithTheGivenCertificate() throws Exception {
+		File cert = new File(getClass().getResource("/tls/cert.pem").toURI());
+		File key = new File(getClass().getResource("/tls/key.pem").toURI());
+		this.server = ToolServer.builder().port(0).handler("count", this::count).tls(cert, key).build().start();
+		this.channel = Grpc
+			.newChannelBuilderForAddress("localhost", this.server.port(),
+					TlsChannelCredentials.newBuilder().trustManager(cert).build())
+			.build();
+
+		assertThat(client().call(start("count"), List.of(frame("a")), TIMEOUT).frames()).hasSize(1);
 	}
 
 	private void serve(String secret) {
