@@ -86,6 +86,12 @@ public final class ToolClient {
 		try {
 			return exchange.result.get();
 		}
+		catch (InterruptedException ex) {
+			// The caller gave up (e.g. its run was cancelled): so does the service's
+			// handler.
+			exchange.requests.cancel("the caller was interrupted", ex);
+			throw ex;
+		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof StatusRuntimeException status) {
 				throw status;
@@ -135,7 +141,7 @@ public final class ToolClient {
 
 		private ToolFailure failure;
 
-		private ClientCallStreamObserver<MicroserviceCallRequest> requests;
+		private volatile ClientCallStreamObserver<MicroserviceCallRequest> requests;
 
 		private boolean halfClosed;
 

@@ -128,6 +128,25 @@ class ToolServerTests {
 	}
 
 	@Test
+	void interruptedCallerCancelsTheHandler() throws Exception {
+		serve(null);
+		Thread caller = new Thread(() -> {
+			try {
+				client().call(start("sleep"), List.of(frame("a")), TIMEOUT);
+			}
+			catch (InterruptedException ex) {
+				// expected
+			}
+		});
+		caller.start();
+		Thread.sleep(300);
+		caller.interrupt();
+
+		assertThat(this.interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+		caller.join(5000);
+	}
+
+	@Test
 	void sharedSecretIsRequired() throws Exception {
 		serve("s3cret");
 
