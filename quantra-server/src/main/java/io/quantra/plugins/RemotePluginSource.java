@@ -1,0 +1,27 @@
+package io.quantra.plugins;
+
+import java.util.List;
+
+/**
+ * Plugins that run outside this server, in tool microservices that other modules
+ * register. The catalog lists them next to the built-in plugins; an id a built-in plugin
+ * already claims stays the built-in one.
+ */
+public interface RemotePluginSource {
+
+	/** The remote plugins known now, each once. */
+	List<RemotePlugin> remotePlugins();
+
+	/**
+	 * A plugin a registered microservice declares.
+	 *
+	 * @param id the plugin id, lower snake case
+	 * @param version the version its service reports, null while unknown
+	 * @param available whether a service that serves it is up now
+	 * @param unavailableReason why not, when not available; null otherwise
+	 */
+	record RemotePlugin(String id, String version, boolean available, String unavailableReason) {
+
+	}
+
+}
