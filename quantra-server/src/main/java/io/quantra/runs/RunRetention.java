@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -16,8 +18,11 @@ import io.quantra.plugins.NodeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +55,12 @@ class RunRetention {
 
 	private final NodeFiles files;
 
+	private final ObjectProvider<Scheduler> scheduler;
+
 	RunRetention(JdbcClient jdbc, BlobStore blobs, NodeFiles files, TransactionTemplate transactions, Clock clock,
-			@Value("${quantra.runs.retention:30d}") Duration retention,
+			ObjectProvider<Scheduler> scheduler, @Value("${quantra.runs.retention:30d}") Duration retention,
 			@Value("${quantra.runs.purge-interval:1h}") Duration interval) {
+		this.scheduler = scheduler;
 		this.jdbc = jdbc;
 		this.blobs = blobs;
 		this.files = files;
@@ -65,6 +73,16 @@ class RunRetention {
 	@Bean
 	RecurringTask<Void> purgeRunsTask() {
 		return this.task;
+	}
+
+	/**
+	 * The shared scheduler starts no recurring task by itself: the purge is queued once,
+	 * by whichever server starts first.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void schedule() {
+		this.scheduler.getObject()
+			.schedule(this.task.schedulableInstance(RecurringTask.INSTANCE), ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
 	}
 
 	/** Deletes the runs past retention; how many. */

@@ -631,6 +631,13 @@ abstract class RunContract {
 	}
 
 	@Test
+	void thePurgeIsScheduledToRepeat() {
+		assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_name = 'purge-runs'")
+			.query(Long.class)
+			.single()).as("the purge runs on its own, without anyone calling it").isEqualTo(1);
+	}
+
+	@Test
 	void purgedRunsTakeTheDocumentsGivenToThemAlong() throws java.io.IOException {
 		long upload = node("datasource", "file_upload", "{\"accepted_types\": [\".txt\"]}");
 		long execution = start("{}");
