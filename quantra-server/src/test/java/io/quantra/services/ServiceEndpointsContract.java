@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -384,7 +386,9 @@ abstract class ServiceEndpointsContract {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Probes {
 
+		/** Takes the place of the gRPC probe, so the checks are scripted. */
 		@Bean
+		@Primary
 		ScriptedProbe scriptedProbe() {
 			return new ScriptedProbe();
 		}

@@ -1,5 +1,7 @@
 package io.quantra.services;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.UUID;
 
 import io.quantra.HttpTestClient;
@@ -14,11 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Until the gRPC client arrives nothing can check an endpoint, and nothing pretends to:
- * endpoints stay inactive and say why, and their plugins are unavailable.
+ * An endpoint where nothing listens is checked over gRPC and found unreachable: it stays
+ * inactive and says why, and its plugins are unavailable.
  */
 @OnH2
-class ServiceEndpointsWithoutGrpcClientIntegrationTests {
+class UnreachableServiceEndpointIntegrationTests {
 
 	@LocalServerPort
 	int port;
@@ -33,13 +35,13 @@ class ServiceEndpointsWithoutGrpcClientIntegrationTests {
 	ServiceEndpoints serviceEndpoints;
 
 	@Test
-	void endpointsStayUnknownAndTheirPluginsUnavailable() {
+	void anEndpointNobodyListensOnIsUnreachableAndItsPluginsUnavailable() throws Exception {
 		HttpTestClient http = HttpTestClient.local(this.port);
 		String[] staff = TestAccounts.signIn(http, this.accounts.staff("staff"));
 		String plugin = "remote_" + UUID.randomUUID().toString().substring(0, 8);
 		long id = http
 			.postJson("/service-endpoints",
-					"{\"name\": \"" + plugin + "\", \"host\": \"10.0.0.7\", \"port\": 50051, "
+					"{\"name\": \"" + plugin + "\", \"host\": \"127.0.0.1\", \"port\": " + closedPort() + ", "
 							+ "\"protocol\": \"grpc\", \"plugin_ids\": [\"" + plugin + "\"]}",
 					staff)
 			.json()
@@ -49,8 +51,8 @@ class ServiceEndpointsWithoutGrpcClientIntegrationTests {
 
 		JsonNode endpoint = http.get("/service-endpoints/" + id, staff).json();
 		assertThat(endpoint.get("active").asBoolean()).isFalse();
-		assertThat(endpoint.get("status").asString()).isEqualTo("unknown");
-		assertThat(endpoint.get("status_message").asString()).contains("No gRPC client on this server yet");
+		assertThat(endpoint.get("status").asString()).isEqualTo("unreachable");
+		assertThat(endpoint.get("status_message").asString()).contains("cannot be reached");
 		assertThat(endpoint.get("last_health_check").isNull()).isFalse();
 		assertThat(this.serviceEndpoints.forPlugin(plugin)).isEmpty();
 		JsonNode listed = http.get("/plugins", staff)
@@ -61,7 +63,13 @@ class ServiceEndpointsWithoutGrpcClientIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(listed.get("available").asBoolean()).isFalse();
-		assertThat(listed.get("unavailable_reason").asString()).contains("No gRPC client on this server yet");
+		assertThat(listed.get("unavailable_reason").asString()).contains("cannot be reached");
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

@@ -1,0 +1,97 @@
+package io.quantra.services;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import io.quantra.sdk.ToolClient;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * One gRPC channel per service endpoint, reused by every call and health check, since a
+ * channel is costly to open and multiplexes calls. A channel belongs to one revision of
+ * its endpoint: when the endpoint's address, protocol, certificate or secret changes, the
+ * next use opens a new channel and lets the old one finish its calls. All close with the
+ * application.
+ */
+@Component
+class ServiceChannels implements DisposableBean {
+
+	private final Map<Long, Pooled> channels = new ConcurrentHashMap<>();
+
+	/** The channel for {@code endpoint}'s current revision. */
+	ManagedChannel channel(Endpoint endpoint) {
+		return this.channels.compute(endpoint.id(), (id, pooled) -> {
+			if (pooled != null && pooled.revision() == endpoint.revision() && !pooled.channel().isShutdown()) {
+				return pooled;
+			}
+			if (pooled != null) {
+				pooled.channel().shutdown();
+			}
+			return new Pooled(endpoint.revision(), open(endpoint));
+		}).channel();
+	}
+
+	/** A client on the endpoint's channel that presents its shared secret, if any. */
+	ToolClient client(Endpoint endpoint) {
+		ToolClient client = ToolClient.of(channel(endpoint));
+		String secret = endpoint.sharedSecret();
+		return (secret != null && !secret.isEmpty()) ? client.withSharedSecret(secret) : client;
+	}
+
+	/** Closes the channel of an endpoint that is gone. */
+	void close(long endpointId) {
+		Pooled pooled = this.channels.remove(endpointId);
+		if (pooled != null) {
+			pooled.channel().shutdown();
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.channels.values().forEach((pooled) -> pooled.channel().shutdownNow());
+		for (Pooled pooled : this.channels.values()) {
+			pooled.channel().awaitTermination(5, TimeUnit.SECONDS);
+		}
+		this.channels.clear();
+	}
+
+	private static ManagedChannel open(Endpoint endpoint) {
+		return Grpc.newChannelBuilderForAddress(endpoint.host(), endpoint.port(), credentials(endpoint))
+			.userAgent("quantra")
+			.build();
+	}
+
+	private static ChannelCredentials credentials(Endpoint endpoint) {
+		if (!Endpoint.GRPCS.equals(endpoint.protocol())) {
+			return InsecureChannelCredentials.create();
+		}
+		if (endpoint.caCertificate() == null || endpoint.caCertificate().isBlank()) {
+			return TlsChannelCredentials.create();
+		}
+		try {
+			return TlsChannelCredentials.newBuilder()
+				.trustManager(new ByteArrayInputStream(endpoint.caCertificate().getBytes(StandardCharsets.UTF_8)))
+				.build();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException(
+					"The CA certificate of service endpoint " + endpoint.id() + " is not usable PEM; set it again.",
+					ex);
+		}
+	}
+
+	private record Pooled(long revision, ManagedChannel channel) {
+	}
+
+}
