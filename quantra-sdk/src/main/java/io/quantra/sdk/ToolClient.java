@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -77,9 +78,23 @@ public final class ToolClient {
 	 * instead
 	 */
 	public CallResult call(CallStart start, List<Frame> inputs, Duration timeout) throws InterruptedException {
+		return call(start, inputs, timeout, (report) -> {
+		});
+	}
+
+	/**
+	 * Runs one node on the service and waits for its answer, handing each progress report
+	 * to {@code onProgress} as it arrives (on a gRPC thread), so a caller can show
+	 * progress live.
+	 * @throws StatusRuntimeException when the call itself fails (unreachable, refused
+	 * secret, deadline exceeded, protocol error); a tool's own failure is in the result
+	 * instead
+	 */
+	public CallResult call(CallStart start, List<Frame> inputs, Duration timeout, Consumer<ProgressReport> onProgress)
+			throws InterruptedException {
 		CallStart withVersion = start.getProtocolVersion().isEmpty()
 				? start.toBuilder().setProtocolVersion(ToolServer.PROTOCOL_VERSION).build() : start;
-		Exchange exchange = new Exchange(withVersion, inputs);
+		Exchange exchange = new Exchange(withVersion, inputs, onProgress);
 		MicroServiceGrpc.newStub(this.channel)
 			.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.call(exchange);
@@ -145,9 +160,12 @@ public final class ToolClient {
 
 		private boolean halfClosed;
 
-		Exchange(CallStart start, List<Frame> inputs) {
+		private final Consumer<ProgressReport> onProgress;
+
+		Exchange(CallStart start, List<Frame> inputs, Consumer<ProgressReport> onProgress) {
 			this.outbound.add(MicroserviceCallRequest.newBuilder().setStart(start).build());
 			this.inputs = inputs;
+			this.onProgress = onProgress;
 		}
 
 		@Override
@@ -184,8 +202,12 @@ public final class ToolClient {
 					}
 					case CHUNK ->
 						this.assembler.accept(response.getChunk()).map(Frame::fromMessage).ifPresent(this.frames::add);
-					case PROGRESS -> this.progress.add(new ProgressReport(response.getProgress().getDone(),
-							response.getProgress().getTotal(), response.getProgress().getUnit()));
+					case PROGRESS -> {
+						ProgressReport report = new ProgressReport(response.getProgress().getDone(),
+								response.getProgress().getTotal(), response.getProgress().getUnit());
+						this.progress.add(report);
+						this.onProgress.accept(report);
+					}
 					case FAILURE -> this.failure = new ToolFailure(response.getFailure().getCode(),
 							response.getFailure().getMessage(), response.getFailure().getRetryable());
 					default -> {

@@ -83,7 +83,20 @@ class PluginRegistry implements PluginCatalog {
 
 	@Override
 	public Optional<ExecutablePlugin> executable(String id) {
-		return Optional.ofNullable((id != null) ? this.executables.get(id) : null);
+		if (id == null) {
+			return Optional.empty();
+		}
+		ExecutablePlugin builtIn = this.executables.get(id);
+		if (builtIn != null || this.descriptors.containsKey(id)) {
+			return Optional.ofNullable(builtIn);
+		}
+		for (RemotePluginSource source : this.remoteSources) {
+			Optional<ExecutablePlugin> remote = source.executable(id);
+			if (remote.isPresent()) {
+				return remote;
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

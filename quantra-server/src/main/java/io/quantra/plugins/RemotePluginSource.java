@@ -1,6 +1,7 @@
 package io.quantra.plugins;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plugins that run outside this server, in tool microservices that other modules
@@ -11,6 +12,15 @@ public interface RemotePluginSource {
 
 	/** The remote plugins known now, each once. */
 	List<RemotePlugin> remotePlugins();
+
+	/**
+	 * The plugin that runs nodes of {@code id} on a microservice, if a registered one
+	 * declares it. Which service runs a node is decided when the node runs, so the plugin
+	 * fails the node itself when none is serving then.
+	 */
+	default Optional<ExecutablePlugin> executable(String id) {
+		return Optional.empty();
+	}
 
 	/**
 	 * A plugin a registered microservice declares.

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.RemotePluginSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -18,8 +21,25 @@ class RemotePlugins implements RemotePluginSource {
 
 	private final ServiceEndpointRepository endpoints;
 
-	RemotePlugins(ServiceEndpointRepository endpoints) {
+	private final ServiceEndpoints serviceEndpoints;
+
+	private final ServiceChannels channels;
+
+	private final JsonMapper json;
+
+	RemotePlugins(ServiceEndpointRepository endpoints, ServiceEndpoints serviceEndpoints, ServiceChannels channels,
+			JsonMapper json) {
 		this.endpoints = endpoints;
+		this.serviceEndpoints = serviceEndpoints;
+		this.channels = channels;
+		this.json = json;
+	}
+
+	@Override
+	public Optional<ExecutablePlugin> executable(String id) {
+		boolean declared = this.endpoints.all().stream().anyMatch((e) -> e.pluginIds().contains(id));
+		return declared ? Optional.of(new RemoteTool(id, this.serviceEndpoints, this.channels, this.json))
+				: Optional.empty();
 	}
 
 	@Override

@@ -3,14 +3,20 @@ package io.quantra.plugins.builtin;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.quantra.platform.DataDirectory;
+import io.quantra.plugins.ExecutablePlugin;
+import io.quantra.plugins.Frame;
 import io.quantra.plugins.NodeFiles;
 import io.quantra.plugins.NodeFiles.StoredFile;
+import io.quantra.plugins.PluginContext;
 import io.quantra.plugins.PluginFailure;
+import io.quantra.plugins.RemotePluginSource;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
@@ -44,16 +50,44 @@ class OcrToolPlugin extends DocumentPlugin {
 
 	private final TesseractCli tesseract;
 
+	private final Supplier<List<RemotePluginSource>> remoteEngines;
+
 	@Autowired
-	OcrToolPlugin(ObjectProvider<NodeFiles> files, DocumentLimits limits, DataDirectory data, TesseractCli tesseract) {
-		this(files::getIfAvailable, limits, data.resolve("tmp/documents"), tesseract);
+	OcrToolPlugin(ObjectProvider<NodeFiles> files, DocumentLimits limits, DataDirectory data, TesseractCli tesseract,
+			ObjectProvider<RemotePluginSource> remoteEngines) {
+		this(files::getIfAvailable, limits, data.resolve("tmp/documents"), tesseract,
+				() -> remoteEngines.orderedStream().toList());
 	}
 
 	OcrToolPlugin(Supplier<NodeFiles> files, DocumentLimits limits, Path workRoot, TesseractCli tesseract) {
+		this(files, limits, workRoot, tesseract, List::of);
+	}
+
+	OcrToolPlugin(Supplier<NodeFiles> files, DocumentLimits limits, Path workRoot, TesseractCli tesseract,
+			Supplier<List<RemotePluginSource>> remoteEngines) {
 		super("ocr_tool", "OCR Extraction", "Recognises the text of scanned pages and images, page by page.",
 				tesseract.missing(), files, limits, workRoot);
 		this.tesseract = tesseract;
+		this.remoteEngines = remoteEngines;
 		TextDocuments.guardZipFiles(limits);
+	}
+
+	/**
+	 * An engine other than Tesseract is the plugin id of an OCR microservice: the node
+	 * runs there, with its inputs and config as they are.
+	 */
+	@Override
+	public List<Frame> frames(PluginContext context) throws Exception {
+		String engine = context.config().path("engine").asString(ENGINE);
+		if (!ENGINE.equals(engine)) {
+			for (RemotePluginSource source : this.remoteEngines.get()) {
+				Optional<ExecutablePlugin> remote = source.executable(engine);
+				if (remote.isPresent()) {
+					return remote.get().frames(context);
+				}
+			}
+		}
+		return super.frames(context);
 	}
 
 	@Override

@@ -45,7 +45,7 @@ public final class TextStatsService {
 			}
 		}, "text-stats-shutdown"));
 		System.out.println("text-stats " + options.getOrDefault("--version", defaultVersion()) + " serving "
-				+ TextStats.PLUGIN_ID + " and " + Echo.PLUGIN_ID + " on port " + server.port()
+				+ TextStats.PLUGIN_ID + ", " + Echo.PLUGIN_ID + " and " + Sleep.PLUGIN_ID + " on port " + server.port()
 				+ (options.containsKey("--tls-cert") ? " (TLS)" : ""));
 		server.awaitTermination();
 	}
@@ -59,7 +59,8 @@ public final class TextStatsService {
 			.maxFrameSize(Integer.parseInt(
 					options.getOrDefault("--max-frame-size", Integer.toString(FrameChunker.DEFAULT_MAX_FRAME_SIZE))))
 			.handler(TextStats.PLUGIN_ID, new TextStats())
-			.handler(Echo.PLUGIN_ID, new Echo());
+			.handler(Echo.PLUGIN_ID, new Echo())
+			.handler(Sleep.PLUGIN_ID, new Sleep());
 		if (options.containsKey("--tls-cert") != options.containsKey("--tls-key")) {
 			throw new IllegalArgumentException("--tls-cert and --tls-key go together");
 		}
