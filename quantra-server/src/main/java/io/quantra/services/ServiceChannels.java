@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -29,8 +30,20 @@ class ServiceChannels implements DisposableBean {
 
 	private final Map<Long, Pooled> channels = new ConcurrentHashMap<>();
 
-	/** The channel for {@code endpoint}'s current revision. */
+	/**
+	 * The channel for {@code endpoint}'s current revision. A channel that lost its
+	 * service tries to reconnect now rather than after gRPC's growing backoff, so a
+	 * restarted service is found by the next check or call.
+	 */
 	ManagedChannel channel(Endpoint endpoint) {
+		ManagedChannel channel = pooled(endpoint);
+		if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+			channel.resetConnectBackoff();
+		}
+		return channel;
+	}
+
+	private ManagedChannel pooled(Endpoint endpoint) {
 		return this.channels.compute(endpoint.id(), (id, pooled) -> {
 			if (pooled != null && pooled.revision() == endpoint.revision() && !pooled.channel().isShutdown()) {
 				return pooled;

@@ -1,0 +1,279 @@
+package io.quantra.services;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quantra.HttpTestClient;
+import io.quantra.HttpTestClient.Response;
+import io.quantra.OnH2;
+import io.quantra.identity.TestAccounts;
+import io.quantra.plugins.ExecutablePlugin;
+import io.quantra.plugins.Frame;
+import io.quantra.plugins.PluginContext;
+import io.quantra.plugins.RemotePluginSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.quantra.Pause.pause;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Remote plugins end to end over real HTTP, against the reference service text-stats
+ * running as its own process: registration and health, a streamed run with live progress,
+ * a large document byte-exact, deadlines, and a service that dies and comes back.
+ */
+@OnH2
+class RemoteToolIntegrationTests {
+
+	static TextStatsService service;
+
+	/** The service's endpoint, registered once for the whole class. */
+	static long registered;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	EndpointHealthCheck healthCheck;
+
+	@Autowired
+	RemotePluginSource remotePlugins;
+
+	@Autowired
+	JsonMapper json;
+
+	HttpTestClient http;
+
+	String[] staff;
+
+	String[] owner;
+
+	long project;
+
+	long endpoint;
+
+	@BeforeAll
+	static void startService() throws Exception {
+		service = TextStatsService.start(0, "9.9.9");
+	}
+
+	@AfterAll
+	static void stopService() throws Exception {
+		service.close();
+	}
+
+	@BeforeEach
+	void registerService() {
+		this.http = HttpTestClient.local(this.port);
+		this.staff = TestAccounts.signIn(this.http, this.accounts.staff("staff"));
+		this.owner = TestAccounts.signIn(this.http, this.accounts.user("remote-runner"));
+		this.project = this.http.postJson("/projects", "{\"name\": \"Remote\"}", this.owner).json().get("id").asLong();
+		if (registered == 0) {
+			Response created = this.http.postJson("/service-endpoints",
+					"{\"name\": \"text-stats\", \"host\": \"127.0.0.1\", \"port\": " + service.port()
+							+ ", \"protocol\": \"grpc\", \"plugin_ids\": [\"text_stats\", \"echo\", \"sleep\"]}",
+					this.staff);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			registered = created.json().get("id").asLong();
+		}
+		this.endpoint = registered;
+		this.healthCheck.checkAll();
+	}
+
+	@Test
+	void aRegisteredServiceTurnsActiveWithTheVersionItReports() {
+		JsonNode endpoint = this.http.get("/service-endpoints/" + this.endpoint, this.staff).json();
+		assertThat(endpoint.get("status").asString()).isEqualTo("serving");
+		assertThat(endpoint.get("active").asBoolean()).isTrue();
+		assertThat(endpoint.get("version").asString()).isEqualTo("9.9.9");
+		assertThat(endpoint.get("protocol_version").asString()).startsWith("1");
+		JsonNode textStats = this.http.get("/plugins", this.owner)
+			.json()
+			.get("plugins")
+			.valueStream()
+			.filter((p) -> p.get("id").asString().equals("text_stats"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(textStats.get("available").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aPipelineRunsTextStatsOnTheServiceWithLiveProgress() throws Exception {
+		long inputs = node("datasource", "inputs", "{\"field\": \"docs\"}");
+		long stats = node("tool", "text_stats", "{}");
+		edge(inputs, stats);
+		long execution = start(
+				"{\"inputs\": {\"docs\": [{\"text\": \"one two three\"}, {\"text\": \"four\\nfive\"}]}}");
+		List<String[]> events = stream("/stream/execution/" + execution);
+		List<String[]> progress = events.stream().filter((e) -> e[1].equals("node_progress")).toList();
+		assertThat(progress).isNotEmpty();
+		assertThat(progress.get(0)[2]).contains("\"node\":\"node_" + stats + "\"").contains("\"unit\":\"items\"");
+		assertThat(events.get(events.size() - 1)[1]).isEqualTo("run_completed");
+
+		JsonNode output = this.http.get("/executions/" + execution + "/results", this.owner)
+			.json()
+			.get("results")
+			.get("node_" + stats)
+			.get("output");
+		assertThat(output.isArray()).isTrue();
+		assertThat(output).hasSize(2);
+		assertThat(output.get(0).get("data").get(0).get("content").get("words").asInt()).isEqualTo(3);
+		assertThat(output.get(1).get("data").get(0).get("content").get("words").asInt()).isEqualTo(2);
+		assertThat(output.get(1).get("data").get(0).get("content").get("lines").asInt()).isEqualTo(2);
+		assertThat(output.get(1).get("eos").asBoolean()).isTrue();
+	}
+
+	/**
+	 * Run inputs are capped at 1 MB, so the 50 MB document goes straight through the
+	 * remote plugin the engine would call.
+	 */
+	@Test
+	void aFiftyMegabyteDocumentCrossesTheServiceByteExact() throws Exception {
+		StringBuilder text = new StringBuilder(50 * 1024 * 1024);
+		String line = "Invoice 2025-0042, total 1.234,56 EUR — naïve café ✓\n";
+		while (text.length() < 50 * 1024 * 1024) {
+			text.append(line);
+		}
+		JsonNode content = this.json.readTree(this.json.writeValueAsString(Map.of("text", text.toString())));
+		Frame input = Frame.of(List.of(new Frame.Item(this.json.readTree("{\"filename\":\"big.txt\"}"), content)));
+		ExecutablePlugin echo = this.remotePlugins.executable("echo").orElseThrow();
+		List<Frame> output = echo
+			.frames(new PluginContext(UUID.randomUUID().toString(), this.project, "node_1", this.json.readTree("{}"),
+					this.json.readTree("{}"), List.of(input), Map.of(), PluginContext.Progress.NONE));
+		assertThat(output).hasSize(1);
+		assertThat(sha256(output.get(0).data().get(0).content().get("text").asString()))
+			.isEqualTo(sha256(text.toString()));
+	}
+
+	@Test
+	void aServiceSlowerThanTheNodesTimeoutFailsTheNodeClearly() {
+		long inputs = node("datasource", "inputs", "{}");
+		long slow = node("tool", "sleep", "{\"millis\": 10000, \"timeout_seconds\": 1}");
+		edge(inputs, slow);
+		Instant started = Instant.now();
+		JsonNode run = awaitEnd(start("{}"));
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(8));
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.get("error").get("code").asString()).isIn("SERVICE_TIMEOUT", "NODE_TIMEOUT");
+	}
+
+	@Test
+	void aServiceThatDiesFailsTheRunAndTurnsInactiveUntilItComesBack() throws Exception {
+		int port = service.port();
+		long inputs = node("datasource", "inputs", "{}");
+		long stats = node("tool", "text_stats", "{}");
+		edge(inputs, stats);
+		service.kill();
+		try {
+			JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"still there?\"}}"));
+			assertThat(run.get("status").asString()).isEqualTo("failed");
+			assertThat(run.get("error").get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+
+			this.healthCheck.checkAll();
+			JsonNode down = this.http.get("/service-endpoints/" + this.endpoint, this.staff).json();
+			assertThat(down.get("active").asBoolean()).isFalse();
+			assertThat(down.get("status").asString()).isEqualTo("unreachable");
+		}
+		finally {
+			service = TextStatsService.start(port, "9.9.9");
+		}
+		// the channel reconnects in the background, so a check or two may still miss it
+		Instant deadline = Instant.now().plusSeconds(15);
+		JsonNode up;
+		do {
+			this.healthCheck.checkAll();
+			up = this.http.get("/service-endpoints/" + this.endpoint, this.staff).json();
+			pause(200);
+		}
+		while (!up.get("active").asBoolean() && Instant.now().isBefore(deadline));
+		assertThat(up.get("active").asBoolean()).isTrue();
+		JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"back again\"}}"));
+		assertThat(run.get("status").asString()).isEqualTo("completed");
+	}
+
+	private static String sha256(String text) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private long node(String type, String plugin, String config) {
+		Response created = this.http.postJson("/projects/" + this.project + "/nodes",
+				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"config\": " + config + "}",
+				this.owner);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private void edge(long source, long target) {
+		Response created = this.http.postJson("/projects/" + this.project + "/edges",
+				"{\"source_node\": " + source + ", \"target_node\": " + target + ", \"edge_mode\": \"flow\"}",
+				this.owner);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+	}
+
+	private long start(String body) {
+		Response started = this.http.postJson("/projects/" + this.project + "/run", body, this.owner);
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		return started.json().get("execution_id").asLong();
+	}
+
+	private JsonNode awaitEnd(long execution) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
+			String status = run.get("status").asString();
+			if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
+				return run;
+			}
+			pause(50);
+		}
+		throw new AssertionError("execution " + execution + " did not end within 60 s");
+	}
+
+	/** A whole event stream: {id, event, data} per event, until the server ends it. */
+	private List<String[]> stream(String path) throws Exception {
+		HttpRequest request = this.http.request(path, this.owner).timeout(Duration.ofSeconds(60)).GET().build();
+		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String[]> events = new ArrayList<>();
+		String[] current = new String[3];
+		for (String line : (Iterable<String>) response.body()::iterator) {
+			if (line.startsWith("id:")) {
+				current[0] = line.substring(3).trim();
+			}
+			else if (line.startsWith("event:")) {
+				current[1] = line.substring(6).trim();
+			}
+			else if (line.startsWith("data:")) {
+				current[2] = line.substring(5).trim();
+			}
+			else if (line.isEmpty() && current[0] != null) {
+				events.add(current);
+				current = new String[3];
+			}
+		}
+		return events;
+	}
+
+}

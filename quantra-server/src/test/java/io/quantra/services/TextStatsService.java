@@ -1,0 +1,81 @@
+package io.quantra.services;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reference tool microservice, text-stats, run as a separate process on this test
+ * JVM's class path, the way a real service runs beside the server.
+ */
+final class TextStatsService implements AutoCloseable {
+
+	private static final Pattern PORT = Pattern.compile("on port (\\d+)");
+
+	private final Process process;
+
+	private final int port;
+
+	private TextStatsService(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/** Starts it on {@code port} ({@code 0} for a free one) and waits until it serves. */
+	static TextStatsService start(int port, String version) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				"io.quantra.services.textstats.TextStatsService", "--port", Integer.toString(port), "--version",
+				version)
+			.redirectErrorStream(true)
+			.start();
+		CompletableFuture<Integer> serving = new CompletableFuture<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					Matcher matcher = PORT.matcher(line);
+					if (matcher.find()) {
+						serving.complete(Integer.parseInt(matcher.group(1)));
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+			serving.completeExceptionally(new IllegalStateException("text-stats ended before it served"));
+		}, "text-stats-output");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			return new TextStatsService(process, serving.get(60, TimeUnit.SECONDS));
+		}
+		catch (Exception ex) {
+			process.destroyForcibly();
+			throw ex;
+		}
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** Ends it at once, as a crash would. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		kill();
+	}
+
+}
