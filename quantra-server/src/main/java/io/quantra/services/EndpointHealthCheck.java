@@ -39,13 +39,11 @@ class EndpointHealthCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(EndpointHealthCheck.class);
 
-	private static final EndpointProbe NO_CLIENT = new NoGrpcClient();
-
 	private final ServiceEndpointRepository repository;
 
 	private final ServiceEndpointManagement endpoints;
 
-	private final ObjectProvider<EndpointProbe> probes;
+	private final EndpointProbe probe;
 
 	private final ObjectProvider<Scheduler> scheduler;
 
@@ -53,12 +51,11 @@ class EndpointHealthCheck {
 
 	private final RecurringTask<Void> task;
 
-	EndpointHealthCheck(ServiceEndpointRepository repository, ServiceEndpointManagement endpoints,
-			ObjectProvider<EndpointProbe> probes, ObjectProvider<Scheduler> scheduler, Clock clock,
-			ServiceProperties properties) {
+	EndpointHealthCheck(ServiceEndpointRepository repository, ServiceEndpointManagement endpoints, EndpointProbe probe,
+			ObjectProvider<Scheduler> scheduler, Clock clock, ServiceProperties properties) {
 		this.repository = repository;
 		this.endpoints = endpoints;
-		this.probes = probes;
+		this.probe = probe;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.task = Tasks.recurring(TASK, FixedDelay.of(properties.healthInterval()))
@@ -84,7 +81,7 @@ class EndpointHealthCheck {
 	 * @return what each check found, in order of registration
 	 */
 	List<EndpointStatus> checkAll() {
-		EndpointProbe probe = this.probes.getIfAvailable(() -> NO_CLIENT);
+		EndpointProbe probe = this.probe;
 		List<EndpointStatus> found = new ArrayList<>();
 		for (Stored stored : this.repository.all()) {
 			Health health = check(probe, this.endpoints.endpoint(stored));
