@@ -49,8 +49,8 @@ class TextStatsServiceTests {
 	}
 
 	@Test
-	void versionListsBothPlugins() {
-		assertThat(this.client.version(TIMEOUT).getPluginIdsList()).containsExactly("echo", "text_stats");
+	void versionListsEveryPlugin() {
+		assertThat(this.client.version(TIMEOUT).getPluginIdsList()).containsExactly("echo", "sleep", "text_stats");
 		assertThat(this.client.version(TIMEOUT).getServiceVersion()).isEqualTo("1.0.0");
 	}
 
