@@ -75,6 +75,41 @@ public final class HttpTestClient {
 		return send(request(path, headers).method(method, body).build());
 	}
 
+	/**
+	 * Reads a whole Server-Sent Events stream until the server ends it: {id, event, data}
+	 * per event; {@code lastEventId} (or null) resumes after that event.
+	 */
+	public java.util.List<String[]> events(String path, String lastEventId, String... auth) throws Exception {
+		HttpRequest.Builder request = request(path, auth).timeout(Duration.ofSeconds(60)).GET();
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+			.send(request.build(), BodyHandlers.ofLines());
+		if (response.statusCode() != 200
+				|| !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+			throw new AssertionError("not an event stream: " + response.statusCode() + " " + response.headers());
+		}
+		java.util.List<String[]> events = new java.util.ArrayList<>();
+		String[] current = new String[3];
+		for (String line : (Iterable<String>) response.body()::iterator) {
+			if (line.startsWith("id:")) {
+				current[0] = line.substring(3).trim();
+			}
+			else if (line.startsWith("event:")) {
+				current[1] = line.substring(6).trim();
+			}
+			else if (line.startsWith("data:")) {
+				current[2] = line.substring(5).trim();
+			}
+			else if (line.isEmpty() && current[0] != null) {
+				events.add(current);
+				current = new String[3];
+			}
+		}
+		return events;
+	}
+
 	/** Posts a multipart/form-data body of the given parts. */
 	public Response multipart(String path, String[] auth, Part... parts) {
 		String boundary = "----quantra" + UUID.randomUUID();

@@ -1,8 +1,5 @@
 package io.quantra.runs;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -323,32 +320,7 @@ abstract class RunContract {
 	 * Reads a whole event stream: {id, event, data} per event, until the server ends it.
 	 */
 	private List<String[]> stream(String path, String lastEventId) throws Exception {
-		HttpRequest.Builder request = this.http.request(path, this.owner).timeout(Duration.ofSeconds(30)).GET();
-		if (lastEventId != null) {
-			request.header("Last-Event-ID", lastEventId);
-		}
-		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-			.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-		List<String[]> events = new ArrayList<>();
-		String[] current = new String[3];
-		for (String line : (Iterable<String>) response.body()::iterator) {
-			if (line.startsWith("id:")) {
-				current[0] = line.substring(3).trim();
-			}
-			else if (line.startsWith("event:")) {
-				current[1] = line.substring(6).trim();
-			}
-			else if (line.startsWith("data:")) {
-				current[2] = line.substring(5).trim();
-			}
-			else if (line.isEmpty() && current[0] != null) {
-				events.add(current);
-				current = new String[3];
-			}
-		}
-		return events;
+		return this.http.events(path, lastEventId, this.owner);
 	}
 
 	@Test

@@ -1,13 +1,9 @@
 package io.quantra.services;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -252,28 +248,7 @@ class RemoteToolIntegrationTests {
 
 	/** A whole event stream: {id, event, data} per event, until the server ends it. */
 	private List<String[]> stream(String path) throws Exception {
-		HttpRequest request = this.http.request(path, this.owner).timeout(Duration.ofSeconds(60)).GET().build();
-		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-			.send(request, HttpResponse.BodyHandlers.ofLines());
-		assertThat(response.statusCode()).isEqualTo(200);
-		List<String[]> events = new ArrayList<>();
-		String[] current = new String[3];
-		for (String line : (Iterable<String>) response.body()::iterator) {
-			if (line.startsWith("id:")) {
-				current[0] = line.substring(3).trim();
-			}
-			else if (line.startsWith("event:")) {
-				current[1] = line.substring(6).trim();
-			}
-			else if (line.startsWith("data:")) {
-				current[2] = line.substring(5).trim();
-			}
-			else if (line.isEmpty() && current[0] != null) {
-				events.add(current);
-				current = new String[3];
-			}
-		}
-		return events;
+		return this.http.events(path, null, this.owner);
 	}
 
 }
