@@ -62,6 +62,12 @@ class ServiceChannels implements DisposableBean {
 		return (secret != null && !secret.isEmpty()) ? client.withSharedSecret(secret) : client;
 	}
 
+	/** Whether this server holds an open channel to the endpoint. */
+	boolean holds(long endpointId) {
+		Pooled pooled = this.channels.get(endpointId);
+		return pooled != null && !pooled.channel().isShutdown();
+	}
+
 	/** Closes the channel of an endpoint that is gone. */
 	void close(long endpointId) {
 		Pooled pooled = this.channels.remove(endpointId);

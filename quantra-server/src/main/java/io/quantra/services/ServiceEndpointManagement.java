@@ -40,8 +40,12 @@ class ServiceEndpointManagement implements ServiceEndpoints {
 
 	private final Clock clock;
 
+	/** This server's connections to the services, closed with their endpoints. */
+	private final ServiceChannels channels;
+
 	ServiceEndpointManagement(ServiceEndpointRepository endpoints, SecretBox secrets, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ServiceChannels channels) {
+		this.channels = channels;
 		this.endpoints = endpoints;
 		this.secrets = secrets;
 		this.audit = audit;
@@ -166,6 +170,8 @@ class ServiceEndpointManagement implements ServiceEndpoints {
 			this.audit.record(AuditEvent.by(actor, "service_endpoint_deleted", "service_endpoint", id, client,
 					Map.of("name", endpoint.name())));
 		});
+		// committed: this server's connection to the service goes too
+		this.channels.close(id);
 	}
 
 	/**

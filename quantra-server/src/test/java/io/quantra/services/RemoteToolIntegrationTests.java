@@ -58,6 +58,9 @@ class RemoteToolIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	ServiceChannels channels;
+
 	HttpTestClient http;
 
 	String[] staff;
@@ -111,6 +114,20 @@ class RemoteToolIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(textStats.get("available").asBoolean()).isTrue();
+	}
+
+	@Test
+	void deletingAnEndpointClosesTheConnectionToItsService() {
+		Response created = this.http.postJson("/service-endpoints",
+				"{\"name\": \"short-lived\", \"host\": " + "\"127.0.0.1\", \"port\": " + service.port()
+						+ ", \"protocol\": \"grpc\", \"plugin_ids\": [\"echo\"]}",
+				this.staff);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		this.healthCheck.checkAll();
+		assertThat(this.channels.holds(id)).as("the health check connected").isTrue();
+		assertThat(this.http.send("DELETE", "/service-endpoints/" + id, "", this.staff).status()).isEqualTo(204);
+		assertThat(this.channels.holds(id)).isFalse();
 	}
 
 	@Test
