@@ -40,12 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * from the SDK's ({@link RemoteTool#toSdk}, {@link RemoteTool#fromSdk}, which parse and
  * write the items' JSON).</li>
  * </ul>
+ * For reference it also times that conversion alone, without a call ({@code convert}).
  * Each case runs its warm-up rounds, then measured rounds with the three ways interleaved
  * so that drift on a shared machine hits them alike. MB/s counts the serialized frames of
  * one direction (10^6 bytes).
  * <p>
  * {@code java ... io.quantra.services.GrpcThroughputBenchmark [warm-up] [rounds]}
- * (defaults 5 and 10); {@code bench/grpc.sh} builds the class path and runs it.
+ * (defaults 5 and 10), {@code -Dways=bare,sdk,platform,convert} to run only some of them
+ * (for a profile); {@code bench/grpc.sh} builds the class path and runs it.
  */
 public final class GrpcThroughputBenchmark {
 
@@ -100,17 +102,28 @@ public final class GrpcThroughputBenchmark {
 		List<Frame> platformFrames = sdkFrames.stream().map(conversion::fromSdk).toList();
 		CallStart start = CallStart.newBuilder().setPluginId("echo").setNodeConfigJson("{}").build();
 		Way[] ways = { () -> bareEcho(stub, messages), () -> client.call(start, sdkFrames, TIMEOUT).frames().size(),
-				() -> platformEcho(client, start, platformFrames, conversion) };
-		String[] names = { "bare grpc-java", "sdk ToolClient", "platform (RemoteTool conversion)" };
+				() -> platformEcho(client, start, platformFrames, conversion),
+				() -> convertOnly(platformFrames, conversion) };
+		String[] names = { "bare grpc-java", "sdk ToolClient", "platform (RemoteTool conversion)",
+				"(conversion alone, no call)" };
+		String[] keys = { "bare", "sdk", "platform", "convert" };
+		List<String> chosen = List.of(System.getProperty("ways", "bare,sdk,platform,convert").split(","));
+		for (int w = 0; w < ways.length; w++) {
+			if (!chosen.contains(keys[w])) {
+				ways[w] = null;
+			}
+		}
 		for (int i = 0; i < warmup; i++) {
 			for (Way way : ways) {
-				time(way, c.count);
+				if (way != null) {
+					time(way, c.count);
+				}
 			}
 		}
 		double[][] seconds = new double[ways.length][rounds];
 		for (int i = 0; i < rounds; i++) {
 			for (int w = 0; w < ways.length; w++) {
-				seconds[w][i] = time(ways[w], c.count);
+				seconds[w][i] = (ways[w] != null) ? time(ways[w], c.count) : Double.NaN;
 			}
 		}
 		System.out.printf("%n%d frames of %s content (%.1f MB serialized) through one stream and back%n", c.count,
@@ -118,12 +131,15 @@ public final class GrpcThroughputBenchmark {
 		double bareMedian = median(seconds[0]);
 		for (int w = 0; w < ways.length; w++) {
 			double[] s = seconds[w];
+			if (ways[w] == null) {
+				continue;
+			}
 			double med = median(s);
 			double min = Arrays.stream(s).min().getAsDouble();
 			double max = Arrays.stream(s).max().getAsDouble();
-			System.out.printf("  %-34s %8.0f frames/s (%.0f-%.0f)  %7.1f MB/s (%.1f-%.1f)  %.2fx bare%n", names[w],
+			System.out.printf("  %-34s %8.0f frames/s (%.0f-%.0f)  %7.1f MB/s (%.1f-%.1f)  %s%n", names[w],
 					c.count / med, c.count / max, c.count / min, bytes / 1e6 / med, bytes / 1e6 / max,
-					bytes / 1e6 / min, bareMedian / med);
+					bytes / 1e6 / min, Double.isNaN(bareMedian) ? "" : String.format("%.2fx bare", bareMedian / med));
 		}
 	}
 
@@ -149,6 +165,17 @@ public final class GrpcThroughputBenchmark {
 			outputs.add(conversion.fromSdk(frame));
 		}
 		return outputs.size();
+	}
+
+	/** The platform's conversion of the frames there and back, without a call. */
+	private static int convertOnly(List<Frame> frames, RemoteTool conversion) {
+		int converted = 0;
+		for (Frame frame : frames) {
+			if (conversion.fromSdk(conversion.toSdk(frame)) != null) {
+				converted++;
+			}
+		}
+		return converted;
 	}
 
 	/**
