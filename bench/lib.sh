@@ -56,11 +56,13 @@ api_token() { # access token -> a new API token
 }
 
 test_classpath() { # compiles the test sources and prints their class path (for JMH and corpus tools)
-	(cd "$ROOT" && ./mvnw -q -B -Dspring-javaformat.skip=true -pl quantra-server test-compile)
+	# One reactor build with the modules the server needs (-am), so that the SDK and text-stats
+	# resolve to their target/classes even when they were never installed; the server's class
+	# path is written last.
 	local file
 	file=$(mktemp)
-	(cd "$ROOT" && ./mvnw -q -B -pl quantra-server dependency:build-classpath -Dmdep.includeScope=test \
-		-Dmdep.outputFile="$file" >/dev/null)
+	(cd "$ROOT" && ./mvnw -q -B -Dspring-javaformat.skip=true -pl quantra-server -am test-compile \
+		dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$file" >/dev/null)
 	echo "$ROOT/quantra-server/target/test-classes:$ROOT/quantra-server/target/classes:$(cat "$file")"
 	rm -f "$file"
 }
