@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
@@ -63,6 +64,8 @@ class RemoteToolIntegrationTests {
 
 	HttpTestClient http;
 
+	TestCanvas canvas;
+
 	String[] staff;
 
 	String[] owner;
@@ -86,7 +89,8 @@ class RemoteToolIntegrationTests {
 		this.http = HttpTestClient.local(this.port);
 		this.staff = TestAccounts.signIn(this.http, this.accounts.staff("staff"));
 		this.owner = TestAccounts.signIn(this.http, this.accounts.user("remote-runner"));
-		this.project = this.http.postJson("/projects", "{\"name\": \"Remote\"}", this.owner).json().get("id").asLong();
+		this.canvas = new TestCanvas(this.http, this.owner);
+		this.project = this.canvas.project("Remote");
 		if (registered == 0) {
 			Response created = this.http.postJson("/service-endpoints",
 					"{\"name\": \"text-stats\", \"host\": \"127.0.0.1\", \"port\": " + service.port()
@@ -132,9 +136,9 @@ class RemoteToolIntegrationTests {
 
 	@Test
 	void aPipelineRunsTextStatsOnTheServiceWithLiveProgress() throws Exception {
-		long inputs = node("datasource", "inputs", "{\"field\": \"docs\"}");
-		long stats = node("tool", "text_stats", "{}");
-		edge(inputs, stats);
+		long inputs = this.canvas.node(this.project, "datasource", "inputs", "{\"field\": \"docs\"}");
+		long stats = this.canvas.node(this.project, "tool", "text_stats", "{}");
+		this.canvas.flow(this.project, inputs, stats);
 		long execution = start(
 				"{\"inputs\": {\"docs\": [{\"text\": \"one two three\"}, {\"text\": \"four\\nfive\"}]}}");
 		List<String[]> events = stream("/stream/execution/" + execution);
@@ -180,9 +184,9 @@ class RemoteToolIntegrationTests {
 
 	@Test
 	void aServiceSlowerThanTheNodesTimeoutFailsTheNodeClearly() {
-		long inputs = node("datasource", "inputs", "{}");
-		long slow = node("tool", "sleep", "{\"millis\": 10000, \"timeout_seconds\": 1}");
-		edge(inputs, slow);
+		long inputs = this.canvas.node(this.project, "datasource", "inputs", "{}");
+		long slow = this.canvas.node(this.project, "tool", "sleep", "{\"millis\": 10000, \"timeout_seconds\": 1}");
+		this.canvas.flow(this.project, inputs, slow);
 		Instant started = Instant.now();
 		JsonNode run = awaitEnd(start("{}"));
 		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(8));
@@ -193,9 +197,9 @@ class RemoteToolIntegrationTests {
 	@Test
 	void aServiceThatDiesFailsTheRunAndTurnsInactiveUntilItComesBack() throws Exception {
 		int port = service.port();
-		long inputs = node("datasource", "inputs", "{}");
-		long stats = node("tool", "text_stats", "{}");
-		edge(inputs, stats);
+		long inputs = this.canvas.node(this.project, "datasource", "inputs", "{}");
+		long stats = this.canvas.node(this.project, "tool", "text_stats", "{}");
+		this.canvas.flow(this.project, inputs, stats);
 		service.kill();
 		try {
 			JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"still there?\"}}"));
@@ -227,21 +231,6 @@ class RemoteToolIntegrationTests {
 	private static String sha256(String text) throws Exception {
 		return HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private long node(String type, String plugin, String config) {
-		Response created = this.http.postJson("/projects/" + this.project + "/nodes",
-				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"config\": " + config + "}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().get("id").asLong();
-	}
-
-	private void edge(long source, long target) {
-		Response created = this.http.postJson("/projects/" + this.project + "/edges",
-				"{\"source_node\": " + source + ", \"target_node\": " + target + ", \"edge_mode\": \"flow\"}",
-				this.owner);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 	}
 
 	private long start(String body) {
