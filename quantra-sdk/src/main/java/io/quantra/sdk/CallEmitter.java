@@ -10,7 +10,8 @@ import io.quantra.sdk.proto.Progress;
 
 /**
  * The emitter of one call. It holds back the latest frame so that it can send it with
- * {@code eos = true} once the handler returns.
+ * {@code eos = true} once the handler returns; a frame that asks for authorization goes
+ * out at once, since the handler waits for the user after it.
  */
 final class CallEmitter implements FrameEmitter {
 
@@ -39,8 +40,14 @@ final class CallEmitter implements FrameEmitter {
 		requireOpen();
 		if (this.held != null) {
 			send(this.held.withEos(false));
+			this.held = null;
 		}
-		this.held = frame;
+		if (frame.oauth2Url() != null) {
+			send(frame.withEos(false));
+		}
+		else {
+			this.held = frame;
+		}
 	}
 
 	@Override

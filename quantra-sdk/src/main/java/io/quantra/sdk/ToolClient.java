@@ -92,9 +92,39 @@ public final class ToolClient {
 	 */
 	public CallResult call(CallStart start, List<Frame> inputs, Duration timeout, Consumer<ProgressReport> onProgress)
 			throws InterruptedException {
+		List<Frame> frames = new ArrayList<>();
+		List<ProgressReport> progress = new ArrayList<>();
+		Optional<ToolFailure> failure = stream(start, inputs, timeout, new CallListener() {
+			@Override
+			public void onFrame(Frame frame) {
+				frames.add(frame);
+			}
+
+			@Override
+			public void onProgress(ProgressReport report) {
+				progress.add(report);
+				onProgress.accept(report);
+			}
+		});
+		return new CallResult(List.copyOf(frames), List.copyOf(progress), failure);
+	}
+
+	/**
+	 * Runs one node on the service, handing each frame and progress report to
+	 * {@code listener} as it arrives, one at a time and in order, on a gRPC thread, and
+	 * waits for the call to end. The input frames are read from {@code inputs} one at a
+	 * time, as gRPC's flow control lets them out, so a list that builds its frames on
+	 * demand is never held whole in protocol form.
+	 * @return the tool's failure, when it reported one
+	 * @throws StatusRuntimeException when the call itself fails (unreachable, refused
+	 * secret, deadline exceeded, protocol error), or with {@code INTERNAL} when the
+	 * listener threw, which cancels the call
+	 */
+	public Optional<ToolFailure> stream(CallStart start, List<Frame> inputs, Duration timeout, CallListener listener)
+			throws InterruptedException {
 		CallStart withVersion = start.getProtocolVersion().isEmpty()
 				? start.toBuilder().setProtocolVersion(ToolServer.PROTOCOL_VERSION).build() : start;
-		Exchange exchange = new Exchange(withVersion, inputs, onProgress);
+		Exchange exchange = new Exchange(withVersion, inputs, listener);
 		MicroServiceGrpc.newStub(this.channel)
 			.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.call(exchange);
@@ -113,6 +143,25 @@ public final class ToolClient {
 			}
 			throw Status.fromThrowable(ex.getCause()).asRuntimeException();
 		}
+	}
+
+	/**
+	 * What a caller sees of a call while it runs. Both methods are called on a gRPC
+	 * thread, never at the same time; a slow listener holds the service back through
+	 * gRPC's flow control.
+	 */
+	public interface CallListener {
+
+		/**
+		 * A frame of the answer, reassembled; the last one has {@code eos} unless the
+		 * tool failed.
+		 */
+		default void onFrame(Frame frame) {
+		}
+
+		default void onProgress(ProgressReport report) {
+		}
+
 	}
 
 	/**
@@ -136,7 +185,7 @@ public final class ToolClient {
 
 	private final class Exchange implements ClientResponseObserver<MicroserviceCallRequest, MicroserviceCallResponse> {
 
-		private final CompletableFuture<CallResult> result = new CompletableFuture<>();
+		private final CompletableFuture<Optional<ToolFailure>> result = new CompletableFuture<>();
 
 		private final List<MicroserviceCallRequest> outbound = new ArrayList<>();
 
@@ -144,11 +193,9 @@ public final class ToolClient {
 
 		private final FrameAssembler assembler = new FrameAssembler(ToolClient.this.maxAssembledSize);
 
-		private final List<Frame> frames = new ArrayList<>();
-
-		private final List<ProgressReport> progress = new ArrayList<>();
-
 		private final List<Frame> inputs;
+
+		private final CallListener listener;
 
 		private int nextInput;
 
@@ -160,54 +207,63 @@ public final class ToolClient {
 
 		private boolean halfClosed;
 
-		private final Consumer<ProgressReport> onProgress;
-
-		Exchange(CallStart start, List<Frame> inputs, Consumer<ProgressReport> onProgress) {
+		Exchange(CallStart start, List<Frame> inputs, CallListener listener) {
 			this.outbound.add(MicroserviceCallRequest.newBuilder().setStart(start).build());
 			this.inputs = inputs;
-			this.onProgress = onProgress;
+			this.listener = listener;
 		}
 
 		@Override
 		public void beforeStart(ClientCallStreamObserver<MicroserviceCallRequest> requests) {
 			this.requests = requests;
 			// Sends only while gRPC's buffer has room, chunking one input frame at a
-			// time, so a
-			// large input is never queued whole.
+			// time, so a large input is never queued whole.
 			requests.setOnReadyHandler(() -> {
-				while (requests.isReady() && !this.halfClosed) {
-					if (this.sent == this.outbound.size()) {
-						this.outbound.clear();
-						this.sent = 0;
-						if (this.nextInput == this.inputs.size()) {
-							this.halfClosed = true;
-							requests.onCompleted();
-							return;
-						}
-						this.outbound.addAll(this.chunker.requests(this.inputs.get(this.nextInput++).toMessage()));
-					}
-					requests.onNext(this.outbound.get(this.sent));
-					this.outbound.set(this.sent++, null);
+				try {
+					sendWhileReady(requests);
+				}
+				catch (RuntimeException ex) {
+					abort("the caller could not build an input frame: " + ex, ex);
 				}
 			});
 		}
 
+		private void sendWhileReady(ClientCallStreamObserver<MicroserviceCallRequest> requests) {
+			while (requests.isReady() && !this.halfClosed && !this.result.isDone()) {
+				if (this.sent == this.outbound.size()) {
+					this.outbound.clear();
+					this.sent = 0;
+					if (this.nextInput == this.inputs.size()) {
+						this.halfClosed = true;
+						requests.onCompleted();
+						return;
+					}
+					this.outbound.addAll(this.chunker.requests(this.inputs.get(this.nextInput++).toMessage()));
+				}
+				requests.onNext(this.outbound.get(this.sent));
+				this.outbound.set(this.sent++, null);
+			}
+		}
+
 		@Override
 		public void onNext(MicroserviceCallResponse response) {
+			if (this.result.isDone()) {
+				return;
+			}
 			try {
 				switch (response.getKindCase()) {
 					case FRAME -> {
 						this.assembler.requireNoneInProgress();
-						this.frames.add(Frame.fromMessage(response.getFrame()));
+						this.listener.onFrame(Frame.fromMessage(response.getFrame()));
 					}
-					case CHUNK ->
-						this.assembler.accept(response.getChunk()).map(Frame::fromMessage).ifPresent(this.frames::add);
-					case PROGRESS -> {
-						ProgressReport report = new ProgressReport(response.getProgress().getDone(),
-								response.getProgress().getTotal(), response.getProgress().getUnit());
-						this.progress.add(report);
-						this.onProgress.accept(report);
+					case CHUNK -> {
+						Optional<io.quantra.sdk.proto.Frame> whole = this.assembler.accept(response.getChunk());
+						if (whole.isPresent()) {
+							this.listener.onFrame(Frame.fromMessage(whole.get()));
+						}
 					}
+					case PROGRESS -> this.listener.onProgress(new ProgressReport(response.getProgress().getDone(),
+							response.getProgress().getTotal(), response.getProgress().getUnit()));
 					case FAILURE -> this.failure = new ToolFailure(response.getFailure().getCode(),
 							response.getFailure().getMessage(), response.getFailure().getRetryable());
 					default -> {
@@ -215,11 +271,17 @@ public final class ToolClient {
 				}
 			}
 			catch (FrameAssemblyException ex) {
-				this.result.completeExceptionally(
-						Status.INTERNAL.withDescription("the service sent broken chunks: " + ex.getMessage())
-							.asRuntimeException());
-				this.requests.cancel("the service sent broken chunks", ex);
+				abort("the service sent broken chunks: " + ex.getMessage(), ex);
 			}
+			catch (RuntimeException ex) {
+				abort("the caller could not take the service's answer: " + ex, ex);
+			}
+		}
+
+		private void abort(String reason, Throwable cause) {
+			this.result
+				.completeExceptionally(Status.INTERNAL.withDescription(reason).withCause(cause).asRuntimeException());
+			this.requests.cancel(reason, cause);
 		}
 
 		@Override
@@ -229,8 +291,7 @@ public final class ToolClient {
 
 		@Override
 		public void onCompleted() {
-			this.result.complete(new CallResult(List.copyOf(this.frames), List.copyOf(this.progress),
-					Optional.ofNullable(this.failure)));
+			this.result.complete(Optional.ofNullable(this.failure));
 		}
 
 	}

@@ -240,6 +240,57 @@ class ToolServerTests {
 	}
 
 	@Test
+	void anAuthorizationRequestReachesTheCallerWhileTheHandlerWaits() throws Exception {
+		CountDownLatch authorized = new CountDownLatch(1);
+		this.server = ToolServer.builder().port(0).handler("calendar", (call, inputs, out) -> {
+			out.emit(frame("before"));
+			out.requestAuthorization("https://accounts.example.com/authorize?state=s-1");
+			if (!authorized.await(5, TimeUnit.SECONDS)) {
+				throw new ToolException("AUTHORIZATION_MISSING", "no one authorised", false);
+			}
+			out.emit(frame("after"));
+		}).build().start();
+		this.channel = Grpc
+			.newChannelBuilderForAddress("localhost", this.server.port(), InsecureChannelCredentials.create())
+			.build();
+		List<Frame> seen = new java.util.ArrayList<>();
+
+		var failure = client().stream(start("calendar"), List.of(), TIMEOUT, new ToolClient.CallListener() {
+			@Override
+			public void onFrame(Frame frame) {
+				seen.add(frame);
+				if (frame.oauth2Url() != null) {
+					// the user follows the link; the handler is still waiting for it
+					authorized.countDown();
+				}
+			}
+		});
+
+		assertThat(failure).isEmpty();
+		assertThat(seen).extracting(Frame::oauth2Url)
+			.containsExactly(null, "https://accounts.example.com/authorize?state=s-1", null);
+		assertThat(seen).extracting(Frame::eos).containsExactly(false, false, true);
+		assertThat(seen.get(2).data().get(0).contentJson()).isEqualTo("{\"text\":\"after\"}");
+	}
+
+	@Test
+	void aListenerThatCannotTakeAFrameCancelsTheCall() throws Exception {
+		serve(null);
+
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(
+				() -> client().stream(start("count"), List.of(frame("a")), TIMEOUT, new ToolClient.CallListener() {
+					@Override
+					public void onFrame(Frame frame) {
+						throw new IllegalArgumentException("not JSON");
+					}
+				}))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+				assertThat(ex.getStatus().getDescription()).contains("not JSON");
+			});
+	}
+
+	@Test
 	void servesTlsWithTheGivenCertificate() throws Exception {
 		File cert = new File(getClass().getResource("/tls/cert.pem").toURI());
 		File key = new File(getClass().getResource("/tls/key.pem").toURI());
