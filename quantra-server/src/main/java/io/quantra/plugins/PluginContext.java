@@ -35,7 +35,9 @@ public record PluginContext(String runId, long projectId, String nodeKey, JsonNo
 
 	/**
 	 * Progress of a node, shown live on the run's stream as {@code node_progress} events.
-	 * Reports carry counts only, never content.
+	 * Reports carry counts only, never content. A node whose tool needs a user to
+	 * authorise it with an external provider says so here too: the run's members see the
+	 * URL on the run's stream and in its results until the tool goes on.
 	 */
 	@FunctionalInterface
 	public interface Progress {
@@ -50,6 +52,17 @@ public record PluginContext(String runId, long projectId, String nodeKey, JsonNo
 		 * @param unit what is counted, such as {@code pages}
 		 */
 		void report(int done, int total, String unit);
+
+		/**
+		 * The node waits for a user of the run to authorise its tool at {@code url}, an
+		 * absolute http(s) URL free of personal data.
+		 */
+		default void authorizationRequested(String url) {
+		}
+
+		/** The tool went on after asking for authorization. */
+		default void authorizationCompleted() {
+		}
 
 	}
 

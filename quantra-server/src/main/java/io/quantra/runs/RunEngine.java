@@ -473,6 +473,13 @@ class RunEngine {
 	private record Reported(String key, int attempt, int done, int total, String unit) {
 	}
 
+	/**
+	 * A node being worked on waits for a user to authorise its tool at {@code url}, or
+	 * went on ({@code url} null).
+	 */
+	private record Authorizing(String key, int attempt, String url) {
+	}
+
 	/** A node being worked on. */
 	private record Attempt(int number, Future<?> work, Instant deadline) {
 	}
@@ -512,6 +519,9 @@ class RunEngine {
 
 		/** Progress reported since the last step, the latest per node. */
 		final Map<String, Reported> reported = new LinkedHashMap<>();
+
+		/** Authorization requests and their ends since the last step, in order. */
+		final List<Authorizing> authorizations = new ArrayList<>();
 
 		final Map<String, NodeProgress> nodes = new HashMap<>();
 
@@ -653,16 +663,36 @@ class RunEngine {
 			return true;
 		}
 
-		/** Shows the progress of nodes still working on the run's stream. */
+		/**
+		 * Shows the progress of nodes still working, and what they wait for users to
+		 * authorise, on the run's stream.
+		 */
 		private void emitProgress(List<Outcome> outcomes) {
+			Instant now = RunEngine.this.clock.instant();
+			for (Authorizing authorizing : this.authorizations) {
+				if (stillWorking(authorizing.key(), outcomes)) {
+					RunEngine.this.runs.awaitAuthorization(this.runPk, authorizing.key(), authorizing.url(), now);
+					RunEngine.this.events.emit(this.run,
+							(authorizing.url() != null) ? "authorization_requested" : "authorization_completed",
+							(authorizing.url() != null)
+									? Map.of("run_id", this.run.runId(), "node", authorizing.key(), "url",
+											authorizing.url())
+									: Map.of("run_id", this.run.runId(), "node", authorizing.key()));
+				}
+			}
+			this.authorizations.clear();
 			for (Reported report : this.reported.values()) {
-				boolean ended = outcomes.stream().anyMatch((o) -> o.key().equals(report.key()));
-				if (!ended && "running".equals(this.nodes.get(report.key()).status)) {
+				if (stillWorking(report.key(), outcomes)) {
 					RunEngine.this.events.emit(this.run, "node_progress", Map.of("run_id", this.run.runId(), "node",
 							report.key(), "done", report.done(), "total", report.total(), "unit", report.unit()));
 				}
 			}
 			this.reported.clear();
+		}
+
+		private boolean stillWorking(String key, List<Outcome> outcomes) {
+			boolean ended = outcomes.stream().anyMatch((o) -> o.key().equals(key));
+			return !ended && "running".equals(this.nodes.get(key).status);
 		}
 
 		/** Stores the end of an attempt; false when it ended the run. */
@@ -843,8 +873,22 @@ class RunEngine {
 			Future<?> work = RunEngine.this.workers.submit(() -> {
 				try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", current.runId());
 						MDC.MDCCloseable correlation = MDC.putCloseable("correlation_id", current.correlationId())) {
-					PluginContext context = context(current, key, definition,
-							(done, total, unit) -> this.signals.offer(new Reported(key, attempt, done, total, unit)));
+					PluginContext context = context(current, key, definition, new PluginContext.Progress() {
+						@Override
+						public void report(int done, int total, String unit) {
+							Driver.this.signals.offer(new Reported(key, attempt, done, total, unit));
+						}
+
+						@Override
+						public void authorizationRequested(String url) {
+							Driver.this.signals.offer(new Authorizing(key, attempt, url));
+						}
+
+						@Override
+						public void authorizationCompleted() {
+							Driver.this.signals.offer(new Authorizing(key, attempt, null));
+						}
+					});
 					List<Frame> output = passThrough
 							? List.of(Frame
 								.of(context.inputs().stream().flatMap((frame) -> frame.data().stream()).toList()))
@@ -868,7 +912,17 @@ class RunEngine {
 				}
 			});
 			Duration timeout = Duration.ofSeconds(ExecutionSettings.of(definition.config()).timeoutSeconds());
-			this.inFlight.put(key, new Attempt(attempt, work, started.plus(timeout)));
+			this.inFlight.put(key, new Attempt(attempt, work, started.plus(timeout).plus(grace(timeout))));
+		}
+
+		/**
+		 * How long past its {@code timeout_seconds} a node may take before the engine
+		 * stops it: a tenth, 1 to 10 s, so that a plugin keeping the limit itself (a
+		 * remote tool's call deadline) ends with its own, clearer failure even on a busy
+		 * machine.
+		 */
+		private static Duration grace(Duration timeout) {
+			return Duration.ofMillis(Math.max(1000, Math.min(10_000, timeout.toMillis() / 10)));
 		}
 
 		/** Waits for an attempt to end, a command, or a change by another server. */
@@ -897,6 +951,12 @@ class RunEngine {
 						Attempt attempt = this.inFlight.get(report.key());
 						if (attempt != null && attempt.number() == report.attempt()) {
 							this.reported.put(report.key(), report);
+						}
+					}
+					if (signal instanceof Authorizing authorizing) {
+						Attempt attempt = this.inFlight.get(authorizing.key());
+						if (attempt != null && attempt.number() == authorizing.attempt()) {
+							this.authorizations.add(authorizing);
 						}
 					}
 					if (signal instanceof Outcome outcome) {

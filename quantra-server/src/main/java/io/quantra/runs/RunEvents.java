@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class RunEvents {
 
-	static final List<String> TYPES = List.of("run_started", "node_started", "node_progress", "node_completed",
-			"node_failed", "gate_requested", "gate_decision", "run_paused", "run_resumed", "run_completed",
-			"run_failed", "run_cancelled");
+	static final List<String> TYPES = List.of("run_started", "node_started", "node_progress", "authorization_requested",
+			"authorization_completed", "node_completed", "node_failed", "gate_requested", "gate_decision", "run_paused",
+			"run_resumed", "run_completed", "run_failed", "run_cancelled");
 
 	private final JdbcClient jdbc;
 

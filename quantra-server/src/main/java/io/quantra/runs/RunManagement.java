@@ -23,6 +23,7 @@ import io.quantra.plugins.NodeFiles;
 import io.quantra.plugins.NodeFiles.StoredFile;
 import io.quantra.projects.ProjectAccess;
 import io.quantra.projects.Role;
+import io.quantra.runs.RunRepository.Authorization;
 import io.quantra.runs.RunRepository.NodeState;
 import io.quantra.runs.RunRepository.Run;
 import tools.jackson.databind.JsonNode;
@@ -312,6 +313,13 @@ class RunManagement implements Runs {
 			.stream()
 			.sorted(java.util.Comparator.comparing((NodeState n) -> order.getOrDefault(n.key(), Integer.MAX_VALUE)))
 			.toList();
+	}
+
+	/**
+	 * The nodes of a run the caller may see that wait for a user to authorise their tool.
+	 */
+	Map<String, Authorization> authorizations(Run run) {
+		return this.runs.authorizations(run.id());
 	}
 
 	List<Run> list(CurrentUser caller, long projectId, String status, String trigger, PageRequest page) {

@@ -3,6 +3,7 @@ package io.quantra.runs;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,8 +150,8 @@ class RunRepository {
 	/** A node starts an attempt. */
 	void claim(long runPk, String key, Instant now) {
 		this.jdbc
-			.sql("update run_nodes set status = 'running', attempts = attempts + 1, started_at = :now, due_at = null "
-					+ "where run_pk = :run and node_key = :key")
+			.sql("update run_nodes set status = 'running', attempts = attempts + 1, started_at = :now, due_at = null, "
+					+ "authorization_url = null, authorization_requested_at = null where run_pk = :run and node_key = :key")
 			.param("now", Timestamp.from(now))
 			.param("run", runPk)
 			.param("key", key)
@@ -159,7 +160,9 @@ class RunRepository {
 
 	/** A failed node is tried again at {@code due}. */
 	void retryAt(long runPk, String key, Instant due) {
-		this.jdbc.sql("update run_nodes set status = 'queued', due_at = :due where run_pk = :run and node_key = :key")
+		this.jdbc
+			.sql("update run_nodes set status = 'queued', due_at = :due, authorization_url = null, "
+					+ "authorization_requested_at = null where run_pk = :run and node_key = :key")
 			.param("due", Timestamp.from(due))
 			.param("run", runPk)
 			.param("key", key)
@@ -169,8 +172,8 @@ class RunRepository {
 	/** Nodes still running when their run was cancelled. */
 	void cancelRunning(long runPk, Instant now) {
 		this.jdbc
-			.sql("update run_nodes set status = 'cancelled', completed_at = :now where run_pk = :run "
-					+ "and status = 'running'")
+			.sql("update run_nodes set status = 'cancelled', completed_at = :now, authorization_url = null, "
+					+ "authorization_requested_at = null where run_pk = :run and status = 'running'")
 			.param("now", Timestamp.from(now))
 			.param("run", runPk)
 			.update();
@@ -289,13 +292,46 @@ class RunRepository {
 
 	List<NodeState> nodes(long runPk) {
 		return this.jdbc
-			.sql("select node_key, status, attempts, started_at, completed_at, output, error_message from run_nodes "
-					+ "where run_pk = :run")
+			.sql("select node_key, status, attempts, started_at, completed_at, output, error_message, "
+					+ "authorization_url, authorization_requested_at from run_nodes where run_pk = :run")
 			.param("run", runPk)
 			.query((rs, row) -> new NodeState(rs.getString("node_key"), rs.getString("status"), rs.getInt("attempts"),
 					instant(rs, "started_at"), instant(rs, "completed_at"), rs.getString("output"),
-					rs.getString("error_message")))
+					rs.getString("error_message"), authorization(rs)))
 			.list();
+	}
+
+	/**
+	 * A running node waits for a user to authorise its tool at {@code url}, or goes on
+	 * ({@code url} null).
+	 */
+	void awaitAuthorization(long runPk, String key, String url, Instant now) {
+		this.jdbc
+			.sql("update run_nodes set authorization_url = :url, authorization_requested_at = :now "
+					+ "where run_pk = :run and node_key = :key and status = 'running'")
+			.param("url", url, Types.VARCHAR)
+			.param("now", (url != null) ? Timestamp.from(now) : null, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("run", runPk)
+			.param("key", key)
+			.update();
+	}
+
+	/** The nodes of a run that wait for a user to authorise their tool, by node key. */
+	Map<String, Authorization> authorizations(long runPk) {
+		Map<String, Authorization> waiting = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select node_key, authorization_url, authorization_requested_at from run_nodes "
+					+ "where run_pk = :run and authorization_url is not null order by authorization_requested_at")
+			.param("run", runPk)
+			.query((rs) -> {
+				waiting.put(rs.getString("node_key"), authorization(rs));
+			});
+		return waiting;
+	}
+
+	private static Authorization authorization(ResultSet rs) throws SQLException {
+		String url = rs.getString("authorization_url");
+		return (url != null) ? new Authorization(url, instant(rs, "authorization_requested_at")) : null;
 	}
 
 	void setNodeStatus(long runPk, String key, String status) {
@@ -314,9 +350,8 @@ class RunRepository {
 	}
 
 	void complete(long runPk, String key, String output, Instant now) {
-		this.jdbc
-			.sql("update run_nodes set status = 'completed', output = :output, completed_at = :now "
-					+ "where run_pk = :run and node_key = :key")
+		this.jdbc.sql("update run_nodes set status = 'completed', output = :output, completed_at = :now, "
+				+ "authorization_url = null, authorization_requested_at = null where run_pk = :run and node_key = :key")
 			.param("output", output)
 			.param("now", Timestamp.from(now))
 			.param("run", runPk)
@@ -325,9 +360,8 @@ class RunRepository {
 	}
 
 	void fail(long runPk, String key, String error, Instant now) {
-		this.jdbc
-			.sql("update run_nodes set status = 'failed', error_message = :error, completed_at = :now "
-					+ "where run_pk = :run and node_key = :key")
+		this.jdbc.sql("update run_nodes set status = 'failed', error_message = :error, completed_at = :now, "
+				+ "authorization_url = null, authorization_requested_at = null where run_pk = :run and node_key = :key")
 			.param("error", error)
 			.param("now", Timestamp.from(now))
 			.param("run", runPk)
@@ -370,8 +404,18 @@ class RunRepository {
 	record Progress(String key, String status, int attempts, Instant dueAt) {
 	}
 
+	/**
+	 * @param authorization what the node waits for a user to authorise, null when it
+	 * waits for no one
+	 */
 	record NodeState(String key, String status, int attempts, Instant startedAt, Instant completedAt, String output,
-			String error) {
+			String error, Authorization authorization) {
+	}
+
+	/**
+	 * Where a user authorises a node's tool with an external provider, and since when.
+	 */
+	record Authorization(String url, Instant requestedAt) {
 	}
 
 }

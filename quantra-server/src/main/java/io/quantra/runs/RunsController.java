@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 import io.quantra.admin.AuditEvent;
@@ -18,6 +19,7 @@ import io.quantra.platform.CurrentUser;
 import io.quantra.platform.ErrorCode;
 import io.quantra.platform.PageRequest;
 import io.quantra.platform.RouteAuthorizations;
+import io.quantra.runs.RunRepository.Authorization;
 import io.quantra.runs.RunRepository.NodeState;
 import io.quantra.runs.RunRepository.Run;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -251,7 +253,23 @@ class RunsController {
 	@Operation(summary = "The status of an execution")
 	@GetMapping("/executions/{id}")
 	Map<String, Object> get(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
-		return durable(view(this.runs.get(caller, id)));
+		Run run = this.runs.get(caller, id);
+		Map<String, Object> body = view(run);
+		List<Map<String, Object>> waiting = new ArrayList<>();
+		this.runs.authorizations(run).forEach((node, authorization) -> {
+			Map<String, Object> entry = authorizationView(authorization);
+			entry.put("node", node);
+			waiting.add(entry);
+		});
+		body.put("awaiting_authorization", waiting);
+		return durable(body);
+	}
+
+	private static Map<String, Object> authorizationView(Authorization authorization) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("url", authorization.url());
+		view.put("requested_at", authorization.requestedAt().toString());
+		return view;
 	}
 
 	@Operation(summary = "The result of each node of an execution, in chain order")
@@ -275,6 +293,8 @@ class RunsController {
 			result.put("completed_at", (node.completedAt() != null) ? node.completedAt().toString() : null);
 			result.put("output", (node.output() != null) ? this.json.readTree(this.outputs.load(node.output())) : null);
 			result.put("error", node.error());
+			result.put("authorization",
+					(node.authorization() != null) ? authorizationView(node.authorization()) : null);
 			nodes.put(node.key(), result);
 		}
 		return nodes;

@@ -1,19 +1,23 @@
 package io.quantra.services;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.quantra.platform.PiiScrubber;
 import io.quantra.plugins.ExecutablePlugin;
 import io.quantra.plugins.Frame;
 import io.quantra.plugins.NodeType;
 import io.quantra.plugins.PluginContext;
 import io.quantra.plugins.PluginDescriptor;
 import io.quantra.plugins.PluginFailure;
-import io.quantra.sdk.ToolClient.CallResult;
+import io.quantra.sdk.ToolClient.CallListener;
+import io.quantra.sdk.ToolClient.ProgressReport;
+import io.quantra.sdk.ToolClient.ToolFailure;
 import io.quantra.sdk.proto.CallStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +79,18 @@ final class RemoteTool implements ExecutablePlugin {
 	@Override
 	public List<Frame> frames(PluginContext context) throws Exception {
 		long deadline = System.nanoTime() + callBudget(context.config()).toNanos();
-		List<io.quantra.sdk.Frame> inputs = new ArrayList<>(context.inputs().size());
-		for (Frame frame : context.inputs()) {
-			inputs.add(toSdk(frame));
-		}
+		// each input frame is converted as gRPC's flow control lets it out
+		List<io.quantra.sdk.Frame> inputs = new AbstractList<>() {
+			@Override
+			public io.quantra.sdk.Frame get(int index) {
+				return toSdk(context.inputs().get(index));
+			}
+
+			@Override
+			public int size() {
+				return context.inputs().size();
+			}
+		};
 		CallStart start = CallStart.newBuilder()
 			.setPluginId(this.pluginId)
 			.setNodeConfigJson(this.json.writeValueAsString(context.config()))
@@ -89,19 +101,21 @@ final class RemoteTool implements ExecutablePlugin {
 			Endpoint endpoint = endpoint();
 			Duration left = Duration.ofNanos(deadline - System.nanoTime());
 			if (left.isNegative() || left.isZero()) {
-				throw timedOut(endpoint);
+				throw timedOut(endpoint, false);
 			}
+			Answer answer = new Answer(endpoint, context.progress());
 			try {
-				CallResult result = this.channels.client(endpoint)
-					.call(start, inputs, left, (report) -> context.progress()
-						.report(saturated(report.done()), saturated(report.total()), report.unit()));
-				if (result.failure().isPresent()) {
-					throw new PluginFailure(result.failure().get().code(), result.failure().get().message(),
-							result.failure().get().retryable());
+				Optional<ToolFailure> failure = this.channels.client(endpoint).stream(start, inputs, left, answer);
+				if (failure.isPresent()) {
+					throw new PluginFailure(failure.get().code(), failure.get().message(), failure.get().retryable());
 				}
-				return output(result);
+				return answer.output();
 			}
 			catch (StatusRuntimeException ex) {
+				Optional<PluginFailure> refused = pluginFailure(ex);
+				if (refused.isPresent()) {
+					throw refused.get();
+				}
 				Status.Code code = ex.getStatus().getCode();
 				if (code == Status.Code.UNAVAILABLE && attempt < BACKOFF.size()) {
 					log.info("Service endpoint {} is unavailable for {}; trying again in {} ms", endpoint.id(),
@@ -109,9 +123,90 @@ final class RemoteTool implements ExecutablePlugin {
 					Thread.sleep(BACKOFF.get(attempt).toMillis());
 					continue;
 				}
-				throw failure(endpoint, ex, attempt + 1);
+				throw failure(endpoint, ex, attempt + 1, answer.awaitingAuthorization);
 			}
 		}
+	}
+
+	/**
+	 * The answer of one call, converted frame by frame as it arrives. A frame with an
+	 * OAuth2 URL asks the run's members to authorise the tool: the node waits until the
+	 * tool sends anything more.
+	 */
+	private final class Answer implements CallListener {
+
+		private final Endpoint endpoint;
+
+		private final PluginContext.Progress progress;
+
+		private final List<Frame> frames = new ArrayList<>();
+
+		private boolean awaitingAuthorization;
+
+		Answer(Endpoint endpoint, PluginContext.Progress progress) {
+			this.endpoint = endpoint;
+			this.progress = progress;
+		}
+
+		@Override
+		public void onFrame(io.quantra.sdk.Frame frame) {
+			wentOn();
+			if (frame.oauth2Url() == null) {
+				this.frames.add(fromSdk(frame));
+				return;
+			}
+			String url;
+			try {
+				url = AuthorizationUrls.shown(frame.oauth2Url(), this.endpoint.name());
+			}
+			catch (PluginFailure ex) {
+				throw new IllegalArgumentException(ex.getMessage(), ex);
+			}
+			this.awaitingAuthorization = true;
+			this.progress.authorizationRequested(url);
+			if (!frame.data().isEmpty()) {
+				Frame converted = fromSdk(frame);
+				this.frames.add(new Frame(new Frame.OAuth2(url), converted.data(), converted.tod(), converted.eos()));
+			}
+		}
+
+		@Override
+		public void onProgress(ProgressReport report) {
+			wentOn();
+			this.progress.report(saturated(report.done()), saturated(report.total()), report.unit());
+		}
+
+		private void wentOn() {
+			if (this.awaitingAuthorization) {
+				this.awaitingAuthorization = false;
+				this.progress.authorizationCompleted();
+			}
+		}
+
+		List<Frame> output() {
+			if (this.frames.isEmpty()) {
+				return List.of(Frame.of(List.of()));
+			}
+			Frame last = this.frames.get(this.frames.size() - 1);
+			if (!last.eos()) {
+				this.frames.set(this.frames.size() - 1, new Frame(last.oauth2(), last.data(), last.tod(), true));
+			}
+			return List.copyOf(this.frames);
+		}
+
+	}
+
+	/**
+	 * The failure this side raised while taking the service's answer, if that ended the
+	 * call.
+	 */
+	private static Optional<PluginFailure> pluginFailure(StatusRuntimeException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof PluginFailure failure) {
+				return Optional.of(failure);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The active endpoint that serves the plugin now. */
@@ -129,23 +224,33 @@ final class RemoteTool implements ExecutablePlugin {
 				+ "' is active; see GET /service-endpoints for why.", true);
 	}
 
-	private PluginFailure failure(Endpoint endpoint, StatusRuntimeException ex, int attempts) {
+	private PluginFailure failure(Endpoint endpoint, StatusRuntimeException ex, int attempts,
+			boolean awaitingAuthorization) {
 		return switch (ex.getStatus().getCode()) {
 			case UNAVAILABLE -> new PluginFailure(SERVICE_UNAVAILABLE, "service endpoint '" + endpoint.name()
 					+ "' could not be reached after " + attempts + " attempts; check that it runs.", true);
-			case DEADLINE_EXCEEDED -> timedOut(endpoint);
+			case DEADLINE_EXCEEDED -> timedOut(endpoint, awaitingAuthorization);
 			case UNAUTHENTICATED,
 					PERMISSION_DENIED ->
 				new PluginFailure(SERVICE_FAILED, "service endpoint '" + endpoint.name()
 						+ "' refused the shared secret; set the endpoint's secret to the service's.", false);
 			case CANCELLED -> new PluginFailure(SERVICE_FAILED,
 					"the call to service endpoint '" + endpoint.name() + "' was cancelled.", true);
-			default -> new PluginFailure(SERVICE_FAILED, "the call to service endpoint '" + endpoint.name()
-					+ "' failed with " + ex.getStatus().getCode() + ".", false);
+			default -> new PluginFailure(SERVICE_FAILED,
+					"the call to service endpoint '" + endpoint.name() + "' failed with " + ex.getStatus().getCode()
+							+ ((ex.getStatus().getDescription() != null)
+									? ": " + PiiScrubber.scrub(ex.getStatus().getDescription()) : "."),
+					false);
 		};
 	}
 
-	private PluginFailure timedOut(Endpoint endpoint) {
+	private PluginFailure timedOut(Endpoint endpoint, boolean awaitingAuthorization) {
+		if (awaitingAuthorization) {
+			// another attempt would only ask again
+			return new PluginFailure(SERVICE_TIMEOUT, "no one authorised service endpoint '" + endpoint.name()
+					+ "' at the URL it asked for within the node's timeout_seconds; run it again and follow the link"
+					+ " shown on the run, or raise timeout_seconds.", false);
+		}
 		return new PluginFailure(SERVICE_TIMEOUT,
 				"service endpoint '" + endpoint.name()
 						+ "' did not finish within the node's timeout_seconds; raise it or make the input smaller.",
@@ -153,28 +258,11 @@ final class RemoteTool implements ExecutablePlugin {
 	}
 
 	/**
-	 * A little under the node's limit, so the call ends with a clear failure before the
-	 * engine gives up on the node.
+	 * The node's limit: the engine stops a node only some time after it, so the call ends
+	 * first, with a clear failure.
 	 */
 	static Duration callBudget(JsonNode config) {
-		long limit = config.path("timeout_seconds").asLong(DEFAULT_TIMEOUT_SECONDS) * 1000;
-		long margin = Math.max(100, Math.min(2000, limit / 20));
-		return Duration.ofMillis(Math.max(1, limit - margin));
-	}
-
-	private List<Frame> output(CallResult result) {
-		List<Frame> frames = new ArrayList<>(result.frames().size());
-		for (io.quantra.sdk.Frame frame : result.frames()) {
-			frames.add(fromSdk(frame));
-		}
-		if (frames.isEmpty()) {
-			return List.of(Frame.of(List.of()));
-		}
-		Frame last = frames.get(frames.size() - 1);
-		if (!last.eos()) {
-			frames.set(frames.size() - 1, new Frame(last.oauth2(), last.data(), last.tod(), true));
-		}
-		return frames;
+		return Duration.ofSeconds(Math.max(1, config.path("timeout_seconds").asLong(DEFAULT_TIMEOUT_SECONDS)));
 	}
 
 	io.quantra.sdk.Frame toSdk(Frame frame) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,14 +29,17 @@ final class TextStatsService implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts it on {@code port} ({@code 0} for a free one) and waits until it serves. */
-	static TextStatsService start(int port, String version) throws Exception {
+	/**
+	 * Starts it on {@code port} ({@code 0} for a free one) with more options if any, and
+	 * waits until it serves.
+	 */
+	static TextStatsService start(int port, String version, String... options) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
 				"io.quantra.services.textstats.TextStatsService", "--port", Integer.toString(port), "--version",
-				version)
-			.redirectErrorStream(true)
-			.start();
+				version));
+		command.addAll(List.of(options));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		CompletableFuture<Integer> serving = new CompletableFuture<>();
 		Thread reader = new Thread(() -> {
 			try (BufferedReader lines = new BufferedReader(

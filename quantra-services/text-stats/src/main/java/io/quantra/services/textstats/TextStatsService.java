@@ -1,6 +1,7 @@
 package io.quantra.services.textstats;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,18 +13,20 @@ import io.quantra.sdk.ToolServer;
 /**
  * Starts the service:
  * {@code java -jar quantra-text-stats.jar --port 50051 [--secret S] [--version 1.0.0]
- * [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]}. The secret may also
- * come from {@code QUANTRA_SERVICE_SECRET}, which keeps it out of the process list.
+ * [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]
+ * [--auth-port 8085 [--auth-host name]]}. The secret may also come from
+ * {@code QUANTRA_SERVICE_SECRET}, which keeps it out of the process list. With
+ * {@code --auth-port} it also serves {@code authorized_echo} and its consent page.
  */
 public final class TextStatsService {
 
 	private static final Set<String> OPTIONS = Set.of("--port", "--secret", "--version", "--tls-cert", "--tls-key",
-			"--max-frame-size");
+			"--max-frame-size", "--auth-port", "--auth-host");
 
 	private TextStatsService() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws InterruptedException, IOException {
 		Map<String, String> options;
 		try {
 			options = options(args);
@@ -31,11 +34,14 @@ public final class TextStatsService {
 		catch (IllegalArgumentException ex) {
 			System.err.println("text-stats: " + ex.getMessage());
 			System.err.println("usage: java -jar quantra-text-stats.jar --port 50051 [--secret S] [--version 1.0.0]"
-					+ " [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]");
+					+ " [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]"
+					+ " [--auth-port 8085 [--auth-host name]]");
 			System.exit(2);
 			return;
 		}
-		ToolServer server = server(options).start();
+		ConsentPage consent = options.containsKey("--auth-port") ? ConsentPage.start(
+				options.getOrDefault("--auth-host", "localhost"), Integer.parseInt(options.get("--auth-port"))) : null;
+		ToolServer server = server(options, consent).start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
 				server.shutdown(Duration.ofSeconds(30));
@@ -47,10 +53,14 @@ public final class TextStatsService {
 		System.out.println("text-stats " + options.getOrDefault("--version", defaultVersion()) + " serving "
 				+ TextStats.PLUGIN_ID + ", " + Echo.PLUGIN_ID + " and " + Sleep.PLUGIN_ID + " on port " + server.port()
 				+ (options.containsKey("--tls-cert") ? " (TLS)" : ""));
+		if (consent != null) {
+			System.out.println("text-stats consent page for " + AuthorizedEcho.PLUGIN_ID + " at http://"
+					+ options.getOrDefault("--auth-host", "localhost") + ":" + consent.port() + "/authorize");
+		}
 		server.awaitTermination();
 	}
 
-	static ToolServer server(Map<String, String> options) {
+	static ToolServer server(Map<String, String> options, ConsentPage consent) {
 		ToolServer.Builder builder = ToolServer.builder()
 			.name("text-stats")
 			.version(options.getOrDefault("--version", defaultVersion()))
@@ -61,6 +71,9 @@ public final class TextStatsService {
 			.handler(TextStats.PLUGIN_ID, new TextStats())
 			.handler(Echo.PLUGIN_ID, new Echo())
 			.handler(Sleep.PLUGIN_ID, new Sleep());
+		if (consent != null) {
+			builder.handler(AuthorizedEcho.PLUGIN_ID, new AuthorizedEcho(consent));
+		}
 		if (options.containsKey("--tls-cert") != options.containsKey("--tls-key")) {
 			throw new IllegalArgumentException("--tls-cert and --tls-key go together");
 		}

@@ -34,7 +34,7 @@ class TextStatsServiceTests {
 
 	@BeforeEach
 	void start() {
-		this.server = TextStatsService.server(Map.of("--port", "0", "--secret", "s3cret", "--version", "1.0.0"))
+		this.server = TextStatsService.server(Map.of("--port", "0", "--secret", "s3cret", "--version", "1.0.0"), null)
 			.start();
 		this.channel = Grpc
 			.newChannelBuilderForAddress("localhost", this.server.port(), InsecureChannelCredentials.create())
