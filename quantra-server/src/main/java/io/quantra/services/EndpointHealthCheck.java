@@ -150,11 +150,7 @@ class EndpointHealthCheck implements SmartLifecycle {
 		}
 		String major = major(result.protocolVersion());
 		if (!ServiceEndpoints.PROTOCOL_VERSION.equals(major)) {
-			return health(EndpointStatus.VERSION_MISMATCH,
-					"The service speaks protocol "
-							+ ((result.protocolVersion() != null) ? result.protocolVersion() : "(not reported)")
-							+ "; this platform speaks " + ServiceEndpoints.PROTOCOL_VERSION
-							+ ".x. Upgrade the service or the platform so the major versions match.",
+			return health(EndpointStatus.VERSION_MISMATCH, versionMismatch(result.protocolVersion(), major),
 					result.version(), result.protocolVersion());
 		}
 		if (!result.pluginIds().isEmpty()) {
@@ -170,6 +166,27 @@ class EndpointHealthCheck implements SmartLifecycle {
 			}
 		}
 		return health(EndpointStatus.SERVING, null, result.version(), result.protocolVersion());
+	}
+
+	/**
+	 * Why a service of another protocol major version is not used, and which side to
+	 * change: a newer service needs a newer platform (or an older build of the service),
+	 * an older one a rebuild with a current SDK.
+	 */
+	private static String versionMismatch(String protocolVersion, String major) {
+		String platform = ServiceEndpoints.PROTOCOL_VERSION;
+		if (major == null) {
+			return "The service reports no usable protocol version ("
+					+ ((protocolVersion == null || protocolVersion.isBlank()) ? "none" : "'" + protocolVersion + "'")
+					+ "); this platform speaks protocol " + platform + ".x. Build the service with a Quantra SDK "
+					+ "for protocol " + platform + ".";
+		}
+		String speaks = "The service speaks protocol " + protocolVersion + "; this platform speaks protocol " + platform
+				+ ".x, so no node runs on it. ";
+		return (Integer.parseInt(major) > Integer.parseInt(platform))
+				? speaks + "Upgrade Quantra to a release that speaks protocol " + major
+						+ ", or deploy a build of the service for protocol " + platform + "."
+				: speaks + "Rebuild the service with a Quantra SDK for protocol " + platform + ".";
 	}
 
 	private Health health(EndpointStatus status, String message, String version, String protocolVersion) {
