@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs after every other test class and reads all that the run printed — the log lines of
  * every server the suite started, through every login, token and MFA flow — for e-mail
- * addresses, passwords, JWTs, API tokens, TOTP secrets, webhook signing secrets and
- * trigger secrets.
+ * addresses, passwords, JWTs, API tokens, TOTP secrets, webhook signing secrets, trigger
+ * secrets and the shared secrets of tool microservices.
  */
 @Order(Integer.MAX_VALUE)
 class LogHygieneTests {
@@ -26,7 +26,7 @@ class LogHygieneTests {
 			Pattern.compile("qtrg_[0-9a-f]{20,}"), Pattern.compile("whsec_[A-Za-z0-9+/]{20,}"),
 			Pattern.compile(Pattern.quote(TestAccounts.PASSWORD)), Pattern.compile("Wrong-Passw0rd!"),
 			Pattern.compile("Correct-Horse-42"), Pattern.compile("Cobol-1959!"), Pattern.compile("Remembered-N0w"),
-			Pattern.compile("Changed-Passw0rd"), Pattern.compile("hunter2"));
+			Pattern.compile("Changed-Passw0rd"), Pattern.compile("hunter2"), Pattern.compile("tool-s3cret-"));
 
 	@Test
 	void noSecretOrPersonalDataReachedAnyLogLine() {

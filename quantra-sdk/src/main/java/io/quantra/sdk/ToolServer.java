@@ -61,7 +61,7 @@ public final class ToolServer implements AutoCloseable {
 		VersionResponse version = VersionResponse.newBuilder()
 			.setServiceName(settings.name)
 			.setServiceVersion(settings.version)
-			.setProtocolVersion(PROTOCOL_VERSION)
+			.setProtocolVersion(settings.protocolVersion)
 			.addAllPluginIds(new TreeSet<>(settings.handlers.keySet()))
 			.build();
 		CallService calls = new CallService(Map.copyOf(settings.handlers), version, this.workers, settings.maxFrameSize,
@@ -154,6 +154,8 @@ public final class ToolServer implements AutoCloseable {
 
 		private String version = "0.0.0";
 
+		private String protocolVersion = PROTOCOL_VERSION;
+
 		private String sharedSecret;
 
 		private File certificateChain;
@@ -196,6 +198,22 @@ public final class ToolServer implements AutoCloseable {
 		/** The service's own version, reported by the Version call. */
 		public Builder version(String version) {
 			this.version = Objects.requireNonNull(version, "version");
+			return this;
+		}
+
+		/**
+		 * The protocol version the Version call advertises;
+		 * {@link ToolServer#PROTOCOL_VERSION} by default. Another value makes the service
+		 * pass for one built for that revision of the protocol, so a platform's handling
+		 * of a service it cannot speak to can be tested; a real service keeps the
+		 * default.
+		 */
+		public Builder protocolVersion(String protocolVersion) {
+			Objects.requireNonNull(protocolVersion, "protocolVersion");
+			if (protocolVersion.isBlank()) {
+				throw new IllegalArgumentException("a protocol version must not be blank");
+			}
+			this.protocolVersion = protocolVersion;
 			return this;
 		}
 

@@ -67,6 +67,16 @@ class ToolServerTests {
 	}
 
 	@Test
+	void versionAdvertisesTheProtocolVersionItWasBuiltFor() {
+		this.server = ToolServer.builder().port(0).protocolVersion("2").handler("count", this::count).build().start();
+		this.channel = Grpc
+			.newChannelBuilderForAddress("localhost", this.server.port(), InsecureChannelCredentials.create())
+			.build();
+
+		assertThat(client().version(TIMEOUT).getProtocolVersion()).isEqualTo("2");
+	}
+
+	@Test
 	void framesStreamBackWithProgressAndEosOnlyOnTheLast() throws Exception {
 		serve(null);
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,12 @@ import org.springframework.stereotype.Component;
  * records what it found. A recurring task on the shared db-scheduler, so one server of a
  * cluster checks at a time. A serving service whose protocol major version differs from
  * {@link ServiceEndpoints#PROTOCOL_VERSION}, or that lacks a plugin it is registered for,
- * is not active.
+ * is not active. It checks only while the application runs: what a probe finds while the
+ * server stops (and closes its channels to the services) says nothing about the services,
+ * so it is not recorded.
  */
 @Component
-class EndpointHealthCheck {
+class EndpointHealthCheck implements SmartLifecycle {
 
 	static final String TASK = "service-endpoint-health";
 
@@ -50,6 +53,8 @@ class EndpointHealthCheck {
 	private final Clock clock;
 
 	private final RecurringTask<Void> task;
+
+	private volatile boolean running;
 
 	EndpointHealthCheck(ServiceEndpointRepository repository, ServiceEndpointManagement endpoints, EndpointProbe probe,
 			ObjectProvider<Scheduler> scheduler, Clock clock, ServiceProperties properties) {
@@ -76,15 +81,41 @@ class EndpointHealthCheck {
 			.schedule(this.task.schedulableInstance(RecurringTask.INSTANCE), ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
 	/**
-	 * Checks every endpoint once.
+	 * Stops recording checks; called before the server closes its channels to the
+	 * services, so a probe those channels cut short does not mark a healthy service
+	 * unreachable.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Checks every endpoint once; nothing while the application is stopped.
 	 * @return what each check found, in order of registration
 	 */
 	List<EndpointStatus> checkAll() {
 		EndpointProbe probe = this.probe;
 		List<EndpointStatus> found = new ArrayList<>();
 		for (Stored stored : this.repository.all()) {
+			if (!this.running) {
+				break;
+			}
 			Health health = check(probe, this.endpoints.endpoint(stored));
+			if (!this.running) {
+				break;
+			}
 			if (this.repository.recordHealth(stored.id(), stored.revision(), health)
 					&& health.status() != stored.status()) {
 				log.info("Service endpoint {} is now {}", stored.id(), health.status().value());
@@ -119,11 +150,7 @@ class EndpointHealthCheck {
 		}
 		String major = major(result.protocolVersion());
 		if (!ServiceEndpoints.PROTOCOL_VERSION.equals(major)) {
-			return health(EndpointStatus.VERSION_MISMATCH,
-					"The service speaks protocol "
-							+ ((result.protocolVersion() != null) ? result.protocolVersion() : "(not reported)")
-							+ "; this platform speaks " + ServiceEndpoints.PROTOCOL_VERSION
-							+ ".x. Upgrade the service or the platform so the major versions match.",
+			return health(EndpointStatus.VERSION_MISMATCH, versionMismatch(result.protocolVersion(), major),
 					result.version(), result.protocolVersion());
 		}
 		if (!result.pluginIds().isEmpty()) {
@@ -139,6 +166,27 @@ class EndpointHealthCheck {
 			}
 		}
 		return health(EndpointStatus.SERVING, null, result.version(), result.protocolVersion());
+	}
+
+	/**
+	 * Why a service of another protocol major version is not used, and which side to
+	 * change: a newer service needs a newer platform (or an older build of the service),
+	 * an older one a rebuild with a current SDK.
+	 */
+	private static String versionMismatch(String protocolVersion, String major) {
+		String platform = ServiceEndpoints.PROTOCOL_VERSION;
+		if (major == null) {
+			return "The service reports no usable protocol version ("
+					+ ((protocolVersion == null || protocolVersion.isBlank()) ? "none" : "'" + protocolVersion + "'")
+					+ "); this platform speaks protocol " + platform + ".x. Build the service with a Quantra SDK "
+					+ "for protocol " + platform + ".";
+		}
+		String speaks = "The service speaks protocol " + protocolVersion + "; this platform speaks protocol " + platform
+				+ ".x, so no node runs on it. ";
+		return (Integer.parseInt(major) > Integer.parseInt(platform))
+				? speaks + "Upgrade Quantra to a release that speaks protocol " + major
+						+ ", or deploy a build of the service for protocol " + platform + "."
+				: speaks + "Rebuild the service with a Quantra SDK for protocol " + platform + ".";
 	}
 
 	private Health health(EndpointStatus status, String message, String version, String protocolVersion) {

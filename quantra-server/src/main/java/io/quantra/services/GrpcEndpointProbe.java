@@ -3,6 +3,8 @@ package io.quantra.services;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -57,13 +59,26 @@ class GrpcEndpointProbe implements EndpointProbe {
 			case DEADLINE_EXCEEDED -> ProbeResult.failed(EndpointStatus.UNREACHABLE,
 					"The service did not answer within " + DEADLINE.toSeconds() + " seconds.");
 			case UNIMPLEMENTED -> ProbeResult.failed(EndpointStatus.VERSION_MISMATCH,
-					"The service does not implement the Quantra microservice protocol or gRPC health checks.");
-			case UNAVAILABLE -> ProbeResult.failed(EndpointStatus.UNREACHABLE,
-					"The service cannot be reached (" + ex.getStatus().getCode()
-							+ "); check that it runs and that host, port and protocol (grpc or grpcs) are right.");
+					"The service does not implement the Quantra microservice protocol or gRPC health checks; "
+							+ "check the port, or build the service with a Quantra SDK.");
+			case UNAVAILABLE -> tlsFailure(ex) ? ProbeResult.failed(EndpointStatus.UNREACHABLE,
+					"The TLS handshake with the service failed; if it serves a certificate of a private CA, set the "
+							+ "endpoint's ca_certificate to that CA, and check that the certificate names the host.")
+					: ProbeResult
+						.failed(EndpointStatus.UNREACHABLE, "The service cannot be reached (" + ex.getStatus().getCode()
+								+ "); check that it runs and that host, port and protocol (grpc or grpcs) are right.");
 			default -> ProbeResult.failed(EndpointStatus.UNREACHABLE,
 					"The health check failed with " + ex.getStatus().getCode() + ".");
 		};
+	}
+
+	private static boolean tlsFailure(Throwable ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SSLException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -23,17 +23,20 @@ import org.springframework.stereotype.Component;
  * channel is costly to open and multiplexes calls. A channel belongs to one revision of
  * its endpoint: when the endpoint's address, protocol, certificate or secret changes, the
  * next use opens a new channel and lets the old one finish its calls. All close with the
- * application.
+ * application, which opens none after that.
  */
 @Component
 class ServiceChannels implements DisposableBean {
 
 	private final Map<Long, Pooled> channels = new ConcurrentHashMap<>();
 
+	private volatile boolean closed;
+
 	/**
 	 * The channel for {@code endpoint}'s current revision. A channel that lost its
 	 * service tries to reconnect now rather than after gRPC's growing backoff, so a
 	 * restarted service is found by the next check or call.
+	 * @throws IllegalStateException once the application has closed its channels
 	 */
 	ManagedChannel channel(Endpoint endpoint) {
 		ManagedChannel channel = pooled(endpoint);
@@ -45,6 +48,10 @@ class ServiceChannels implements DisposableBean {
 
 	private ManagedChannel pooled(Endpoint endpoint) {
 		return this.channels.compute(endpoint.id(), (id, pooled) -> {
+			if (this.closed) {
+				throw new IllegalStateException(
+						"This server is shutting down and opens no more connections to service endpoints.");
+			}
 			if (pooled != null && pooled.revision() == endpoint.revision() && !pooled.channel().isShutdown()) {
 				return pooled;
 			}
@@ -78,6 +85,7 @@ class ServiceChannels implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
+		this.closed = true;
 		this.channels.values().forEach((pooled) -> pooled.channel().shutdownNow());
 		for (Pooled pooled : this.channels.values()) {
 			pooled.channel().awaitTermination(5, TimeUnit.SECONDS);

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Remote plugins end to end over real HTTP, against the reference service text-stats
  * running as its own process: registration and health, a streamed run with live progress,
- * a large document byte-exact, deadlines, and a service that dies and comes back.
+ * a large document byte-exact, deadlines, cancellation, a service of another protocol
+ * version, and a service that dies and comes back.
  */
 @OnH2
 class RemoteToolIntegrationTests {
@@ -226,6 +227,79 @@ class RemoteToolIntegrationTests {
 		assertThat(up.get("active").asBoolean()).isTrue();
 		JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"back again\"}}"));
 		assertThat(run.get("status").asString()).isEqualTo("completed");
+	}
+
+	/**
+	 * Cancelling a run reaches the service: its handler is interrupted at once rather
+	 * than sleeping on for half a minute.
+	 */
+	@Test
+	void cancellingARunInterruptsTheCallOnTheService() {
+		long inputs = this.canvas.node(this.project, "datasource", "inputs", "{}");
+		long slow = this.canvas.node(this.project, "tool", "sleep", "{\"millis\": 30000}");
+		this.canvas.flow(this.project, inputs, slow);
+		long execution = start("{}");
+		service.awaitLine("waiting 30000 ms for node node_" + slow + " ", Duration.ofSeconds(20));
+
+		Instant cancelled = Instant.now();
+		Response cancel = this.http.postJson("/executions/" + execution + "/cancel", "{}", this.owner);
+		assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+		JsonNode run = awaitEnd(execution);
+		assertThat(run.get("status").asString()).isEqualTo("cancelled");
+		assertThat(service.awaitLine("ms, node node_" + slow + " of run", Duration.ofSeconds(5)))
+			.contains("sleep: cancelled after");
+		assertThat(Duration.between(cancelled, Instant.now())).isLessThan(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * A service built for another revision of the protocol answers its checks but is not
+	 * used: its endpoint says which side to upgrade, its plugin is unavailable, and a
+	 * node of it fails. The version is checked before the plugin list, so the endpoint
+	 * can declare a plugin only it offers; text-stats' own are served by the main
+	 * endpoint.
+	 */
+	@Test
+	void aServiceOfAnotherProtocolVersionIsNotUsedAndSaysWhatToUpgrade() throws Exception {
+		String plugin = "stats_next_" + UUID.randomUUID().toString().substring(0, 8);
+		try (TextStatsService newer = TextStatsService.start(0, "10.0.0", "--protocol-version", "2")) {
+			Response created = this.http.postJson(
+					"/service-endpoints", "{\"name\": \"" + plugin + "\", \"host\": \"127.0.0.1\", \"port\": "
+							+ newer.port() + ", \"protocol\": \"grpc\", \"plugin_ids\": [\"" + plugin + "\"]}",
+					this.staff);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			long id = created.json().get("id").asLong();
+			try {
+				this.healthCheck.checkAll();
+
+				JsonNode endpoint = this.http.get("/service-endpoints/" + id, this.staff).json();
+				assertThat(endpoint.get("status").asString()).isEqualTo("version_mismatch");
+				assertThat(endpoint.get("active").asBoolean()).isFalse();
+				assertThat(endpoint.get("version").asString()).isEqualTo("10.0.0");
+				assertThat(endpoint.get("protocol_version").asString()).isEqualTo("2");
+				assertThat(endpoint.get("status_message").asString()).contains("speaks protocol 2",
+						"this platform speaks protocol 1.x", "Upgrade Quantra to a release that speaks protocol 2");
+				JsonNode listed = this.http.get("/plugins", this.owner)
+					.json()
+					.get("plugins")
+					.valueStream()
+					.filter((p) -> p.get("id").asString().equals(plugin))
+					.findFirst()
+					.orElseThrow();
+				assertThat(listed.get("available").asBoolean()).isFalse();
+				assertThat(listed.get("unavailable_reason").asString()).contains("version_mismatch", "Upgrade Quantra");
+
+				long inputs = this.canvas.node(this.project, "datasource", "inputs", "{}");
+				long next = this.canvas.node(this.project, "tool", plugin, "{}");
+				this.canvas.flow(this.project, inputs, next);
+				JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"too new\"}}"));
+				assertThat(run.get("status").asString()).isEqualTo("failed");
+				assertThat(run.get("error").get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+				assertThat(run.get("error").get("message").asString()).contains(plugin, "GET /service-endpoints");
+			}
+			finally {
+				this.http.send("DELETE", "/service-endpoints/" + id, "", this.staff);
+			}
+		}
 	}
 
 	private static String sha256(String text) throws Exception {

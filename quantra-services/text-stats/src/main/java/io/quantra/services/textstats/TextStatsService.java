@@ -14,14 +14,16 @@ import io.quantra.sdk.ToolServer;
  * Starts the service:
  * {@code java -jar quantra-text-stats.jar --port 50051 [--secret S] [--version 1.0.0]
  * [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]
- * [--auth-port 8085 [--auth-host name]]}. The secret may also come from
- * {@code QUANTRA_SERVICE_SECRET}, which keeps it out of the process list. With
+ * [--auth-port 8085 [--auth-host name]] [--protocol-version 1]}. The secret may also come
+ * from {@code QUANTRA_SERVICE_SECRET}, which keeps it out of the process list. With
  * {@code --auth-port} it also serves {@code authorized_echo} and its consent page.
+ * {@code --protocol-version} makes it pass for a service built for another revision of
+ * the protocol, for compatibility tests.
  */
 public final class TextStatsService {
 
 	private static final Set<String> OPTIONS = Set.of("--port", "--secret", "--version", "--tls-cert", "--tls-key",
-			"--max-frame-size", "--auth-port", "--auth-host");
+			"--max-frame-size", "--auth-port", "--auth-host", "--protocol-version");
 
 	private TextStatsService() {
 	}
@@ -35,7 +37,8 @@ public final class TextStatsService {
 			System.err.println("text-stats: " + ex.getMessage());
 			System.err.println("usage: java -jar quantra-text-stats.jar --port 50051 [--secret S] [--version 1.0.0]"
 					+ " [--tls-cert cert.pem --tls-key key.pem] [--max-frame-size bytes]"
-					+ " [--auth-port 8085 [--auth-host name]]");
+					+ " [--auth-port 8085 [--auth-host name]] [--protocol-version " + ToolServer.PROTOCOL_VERSION
+					+ "]");
 			System.exit(2);
 			return;
 		}
@@ -64,6 +67,7 @@ public final class TextStatsService {
 		ToolServer.Builder builder = ToolServer.builder()
 			.name("text-stats")
 			.version(options.getOrDefault("--version", defaultVersion()))
+			.protocolVersion(options.getOrDefault("--protocol-version", ToolServer.PROTOCOL_VERSION))
 			.port(Integer.parseInt(options.getOrDefault("--port", "50051")))
 			.sharedSecret(options.getOrDefault("--secret", System.getenv("QUANTRA_SERVICE_SECRET")))
 			.maxFrameSize(Integer.parseInt(

@@ -55,6 +55,22 @@ class TextStatsServiceTests {
 	}
 
 	@Test
+	void versionReportsTheProtocolVersionAskedFor() throws InterruptedException {
+		assertThat(this.client.version(TIMEOUT).getProtocolVersion()).isEqualTo(ToolServer.PROTOCOL_VERSION);
+		ToolServer other = TextStatsService.server(Map.of("--port", "0", "--protocol-version", "2"), null).start();
+		ManagedChannel channel = Grpc
+			.newChannelBuilderForAddress("localhost", other.port(), InsecureChannelCredentials.create())
+			.build();
+		try {
+			assertThat(ToolClient.of(channel).version(TIMEOUT).getProtocolVersion()).isEqualTo("2");
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			other.shutdown(Duration.ofSeconds(1));
+		}
+	}
+
+	@Test
 	void textStatsStreamsOneFramePerItemWithProgress() throws Exception {
 		Frame pages = Frame.of(item("{\"page\":1}", "{\"text\":\"Invoice Number: INV-2025-0042\\nDate: 2025-06-15\"}"),
 				item("{\"page\":2}", "{\"image\":\"no text here\"}"));
