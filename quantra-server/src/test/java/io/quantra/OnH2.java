@@ -16,8 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A Quantra server on a random port over plain HTTP, on the embedded H2 database in a
- * data directory of this test run, with schedules allowed to fire every 2 seconds. Test
- * classes with this annotation share one server.
+ * data directory of this test run, with schedules allowed to fire every 2 seconds and
+ * text files of up to 64 MB. Test classes with this annotation share one server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "quantra.tls=off", "quantra.management-port=0", "quantra.rate-limits.enabled=false",
-				"quantra.triggers.min-schedule-interval=2s" })
+				"quantra.triggers.min-schedule-interval=2s",
+				// a 50 MB text document crosses a remote tool in a run
+				"quantra.documents.max-text-size=64MB" })
 @ContextConfiguration(initializers = OnH2.Initializer.class)
 public @interface OnH2 {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quantra.HttpTestClient;
+import io.quantra.HttpTestClient.Part;
 import io.quantra.HttpTestClient.Response;
 import io.quantra.OnH2;
 import io.quantra.TestCanvas;
@@ -162,25 +163,47 @@ class RemoteToolIntegrationTests {
 	}
 
 	/**
-	 * Run inputs are capped at 1 MB, so the 50 MB document goes straight through the
-	 * remote plugin the engine would call.
+	 * A 50 MB text file is uploaded into a run, read by text_extract and sent through the
+	 * service's echo: what comes back is what went out, to the byte.
 	 */
 	@Test
-	void aFiftyMegabyteDocumentCrossesTheServiceByteExact() throws Exception {
+	void aFiftyMegabyteDocumentCrossesTheServiceInARunByteExact() throws Exception {
 		StringBuilder text = new StringBuilder(50 * 1024 * 1024);
 		String line = "Invoice 2025-0042, total 1.234,56 EUR — naïve café ✓\n";
 		while (text.length() < 50 * 1024 * 1024) {
 			text.append(line);
 		}
-		JsonNode content = this.json.readTree(this.json.writeValueAsString(Map.of("text", text.toString())));
-		Frame input = Frame.of(List.of(new Frame.Item(this.json.readTree("{\"filename\":\"big.txt\"}"), content)));
-		ExecutablePlugin echo = this.remotePlugins.executable("echo").orElseThrow();
-		List<Frame> output = echo
-			.frames(new PluginContext(UUID.randomUUID().toString(), this.project, "node_1", this.json.readTree("{}"),
-					this.json.readTree("{}"), List.of(input), Map.of(), PluginContext.Progress.NONE));
-		assertThat(output).hasSize(1);
-		assertThat(sha256(output.get(0).data().get(0).content().get("text").asString()))
-			.isEqualTo(sha256(text.toString()));
+		byte[] document = text.toString().getBytes(StandardCharsets.UTF_8);
+		long upload = this.canvas.node(this.project, "datasource", "file_upload", "{\"accepted_types\": [\".txt\"]}");
+		long extract = this.canvas.node(this.project, "tool", "text_extract", "{}");
+		long echo = this.canvas.node(this.project, "tool", "echo", "{\"timeout_seconds\": 600}");
+		this.canvas.flow(this.project, upload, extract);
+		this.canvas.flow(this.project, extract, echo);
+
+		Response started = this.http.multipart("/projects/" + this.project + "/run", this.owner,
+				new Part("node_" + upload, "big.txt", document));
+
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		long execution = started.json().get("execution_id").asLong();
+		JsonNode ended = awaitEnd(execution);
+		assertThat(ended.get("status").asString()).as(ended::toString).isEqualTo("completed");
+		JsonNode run = this.http.get("/executions/" + execution + "/results", this.owner).json();
+		String extracted = text(run.get("results").get("node_" + extract).get("output"));
+		String echoed = text(run.get("results").get("node_" + echo).get("output"));
+		assertThat(extracted.length()).isGreaterThan(50 * 1000 * 1000);
+		assertThat(extracted).startsWith(line);
+		assertThat(echoed.length()).isEqualTo(extracted.length());
+		assertThat(sha256(echoed)).isEqualTo(sha256(extracted));
+	}
+
+	/** The text of every item of a stored output, one frame or a stream of them. */
+	private static String text(JsonNode output) {
+		StringBuilder text = new StringBuilder();
+		List<JsonNode> frames = output.isArray() ? output.valueStream().toList() : List.of(output);
+		for (JsonNode frame : frames) {
+			frame.get("data").forEach((item) -> text.append(item.get("content").get("text").asString()));
+		}
+		return text.toString();
 	}
 
 	@Test
@@ -314,7 +337,7 @@ class RemoteToolIntegrationTests {
 	}
 
 	private JsonNode awaitEnd(long execution) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
 		while (Instant.now().isBefore(deadline)) {
 			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
 			String status = run.get("status").asString();
@@ -323,7 +346,7 @@ class RemoteToolIntegrationTests {
 			}
 			pause(50);
 		}
-		throw new AssertionError("execution " + execution + " did not end within 60 s");
+		throw new AssertionError("execution " + execution + " did not end within 180 s");
 	}
 
 	/** A whole event stream: {id, event, data} per event, until the server ends it. */
