@@ -3,6 +3,7 @@ package io.quantra.services;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +23,24 @@ import org.springframework.stereotype.Component;
  * One gRPC channel per service endpoint, reused by every call and health check, since a
  * channel is costly to open and multiplexes calls. A channel belongs to one revision of
  * its endpoint: when the endpoint's address, protocol, certificate or secret changes, the
- * next use opens a new channel and lets the old one finish its calls. All close with the
- * application, which opens none after that.
+ * next use opens a new channel and lets the old one finish its calls. A channel without a
+ * call or check for {@code quantra.services.channel-idle-timeout} lets its connection go
+ * (and opens it again on its next use), so the servers of a cluster that did not handle
+ * an endpoint's deletion release theirs too. All close with the application, which opens
+ * none after that.
  */
 @Component
 class ServiceChannels implements DisposableBean {
 
 	private final Map<Long, Pooled> channels = new ConcurrentHashMap<>();
 
+	private final Duration idleTimeout;
+
 	private volatile boolean closed;
+
+	ServiceChannels(ServiceProperties properties) {
+		this.idleTimeout = properties.channelIdleTimeout();
+	}
 
 	/**
 	 * The channel for {@code endpoint}'s current revision. A channel that lost its
@@ -93,9 +103,10 @@ class ServiceChannels implements DisposableBean {
 		this.channels.clear();
 	}
 
-	private static ManagedChannel open(Endpoint endpoint) {
+	private ManagedChannel open(Endpoint endpoint) {
 		return Grpc.newChannelBuilderForAddress(endpoint.host(), endpoint.port(), credentials(endpoint))
 			.userAgent("quantra")
+			.idleTimeout(this.idleTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.build();
 	}
 
