@@ -219,16 +219,28 @@ class RemoteToolIntegrationTests {
 	}
 
 	@Test
-	void aServiceThatDiesFailsTheRunAndTurnsInactiveUntilItComesBack() throws Exception {
+	void aServiceKilledMidCallFailsTheRunAndTurnsInactiveUntilItComesBack() throws Exception {
 		int port = service.port();
 		long inputs = this.canvas.node(this.project, "datasource", "inputs", "{}");
-		long stats = this.canvas.node(this.project, "tool", "text_stats", "{}");
-		this.canvas.flow(this.project, inputs, stats);
+		long slow = this.canvas.node(this.project, "tool", "sleep", "{\"millis\": 30000}");
+		this.canvas.flow(this.project, inputs, slow);
+		long execution = start("{\"inputs\": {\"text\": \"still there?\"}}");
+		service.awaitLine("waiting 30000 ms for node node_" + slow + " ", Duration.ofSeconds(20));
+		Instant killed = Instant.now();
 		service.kill();
 		try {
-			JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"still there?\"}}"));
+			JsonNode run = awaitEnd(execution);
 			assertThat(run.get("status").asString()).isEqualTo("failed");
 			assertThat(run.get("error").get("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(run.get("error").get("message").asString()).contains("after 4 attempts");
+			assertThat(Duration.between(killed, Instant.now())).as("retried after 0.5, 1 and 2 s")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(3500));
+			JsonNode node = this.http.get("/executions/" + execution + "/results", this.owner)
+				.json()
+				.get("results")
+				.get("node_" + slow);
+			assertThat(node.get("status").asString()).isEqualTo("failed");
+			assertThat(node.get("output").isNull()).isTrue();
 
 			this.healthCheck.checkAll();
 			JsonNode down = this.http.get("/service-endpoints/" + this.endpoint, this.staff).json();
@@ -248,7 +260,14 @@ class RemoteToolIntegrationTests {
 		}
 		while (!up.get("active").asBoolean() && Instant.now().isBefore(deadline));
 		assertThat(up.get("active").asBoolean()).isTrue();
-		JsonNode run = awaitEnd(start("{\"inputs\": {\"text\": \"back again\"}}"));
+		long again = this.canvas.project("Remote again");
+		long source = this.canvas.node(again, "datasource", "inputs", "{}");
+		long stats = this.canvas.node(again, "tool", "text_stats", "{}");
+		this.canvas.flow(again, source, stats);
+		Response started = this.http.postJson("/projects/" + again + "/run", "{\"inputs\": {\"text\": \"back again\"}}",
+				this.owner);
+		assertThat(started.status()).isEqualTo(202);
+		JsonNode run = awaitEnd(started.json().get("execution_id").asLong());
 		assertThat(run.get("status").asString()).isEqualTo("completed");
 	}
 
