@@ -36,10 +36,16 @@ class ServiceChannels implements DisposableBean {
 
 	private final Duration idleTimeout;
 
+	private final int maxFrameSize;
+
+	private final long maxAssembledSize;
+
 	private volatile boolean closed;
 
 	ServiceChannels(ServiceProperties properties) {
 		this.idleTimeout = properties.channelIdleTimeout();
+		this.maxFrameSize = (int) properties.maxFrameSize().toBytes();
+		this.maxAssembledSize = properties.maxAssembledSize().toBytes();
 	}
 
 	/**
@@ -74,7 +80,7 @@ class ServiceChannels implements DisposableBean {
 
 	/** A client on the endpoint's channel that presents its shared secret, if any. */
 	ToolClient client(Endpoint endpoint) {
-		ToolClient client = ToolClient.of(channel(endpoint));
+		ToolClient client = ToolClient.of(channel(endpoint)).withFrameSizes(this.maxFrameSize, this.maxAssembledSize);
 		String secret = endpoint.sharedSecret();
 		return (secret != null && !secret.isEmpty()) ? client.withSharedSecret(secret) : client;
 	}
@@ -107,6 +113,9 @@ class ServiceChannels implements DisposableBean {
 		return Grpc.newChannelBuilderForAddress(endpoint.host(), endpoint.port(), credentials(endpoint))
 			.userAgent("quantra")
 			.idleTimeout(this.idleTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			// a whole frame is at most a frame size; the margin covers the message's own
+			// fields
+			.maxInboundMessageSize(Math.max(4 * 1024 * 1024, this.maxFrameSize + 64 * 1024))
 			.build();
 	}
 
