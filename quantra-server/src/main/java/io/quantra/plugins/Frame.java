@@ -21,7 +21,9 @@ public record Frame(OAuth2 oauth2, List<Item> data, String tod, boolean eos) {
 	}
 
 	/**
-	 * One data item.
+	 * One data item: two JSON objects. The output of a remote tool holds them as verbatim
+	 * JSON (a node that is written out as it came, not a tree) until the engine stores
+	 * it; its successors read them back as trees.
 	 */
 	public record Item(JsonNode meta, JsonNode content) {
 	}

@@ -21,8 +21,12 @@ import io.quantra.sdk.ToolClient.ToolFailure;
 import io.quantra.sdk.proto.CallStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Runs the nodes of one remote plugin on the microservice that serves it, chosen when the
@@ -152,7 +156,7 @@ final class RemoteTool implements ExecutablePlugin {
 		public void onFrame(io.quantra.sdk.Frame frame) {
 			wentOn();
 			if (frame.oauth2Url() == null) {
-				this.frames.add(fromSdk(frame));
+				this.frames.add(converted(frame));
 				return;
 			}
 			String url;
@@ -165,7 +169,7 @@ final class RemoteTool implements ExecutablePlugin {
 			this.awaitingAuthorization = true;
 			this.progress.authorizationRequested(url);
 			if (!frame.data().isEmpty()) {
-				Frame converted = fromSdk(frame);
+				Frame converted = converted(frame);
 				this.frames.add(new Frame(new Frame.OAuth2(url), converted.data(), converted.tod(), converted.eos()));
 			}
 		}
@@ -174,6 +178,17 @@ final class RemoteTool implements ExecutablePlugin {
 		public void onProgress(ProgressReport report) {
 			wentOn();
 			this.progress.report(saturated(report.done()), saturated(report.total()), report.unit());
+		}
+
+		private Frame converted(io.quantra.sdk.Frame frame) {
+			try {
+				return fromSdk(frame);
+			}
+			catch (IllegalArgumentException ex) {
+				PluginFailure broken = new PluginFailure(SERVICE_FAILED, "service endpoint '" + this.endpoint.name()
+						+ "' sent a frame the platform cannot take: " + ex.getMessage() + ".", false);
+				throw new IllegalArgumentException(broken.getMessage(), broken);
+			}
 		}
 
 		private void wentOn() {
@@ -274,12 +289,36 @@ final class RemoteTool implements ExecutablePlugin {
 		return new io.quantra.sdk.Frame(url, items, frame.tod(), frame.eos());
 	}
 
+	/**
+	 * A frame from a service. Its items' meta and content are checked to be JSON objects
+	 * but not parsed into trees: they are kept as text that the engine writes out as it
+	 * came when it stores the node's output, which is all it does with them. Building
+	 * trees of large documents only to write them again cost more than the call itself.
+	 * @throws IllegalArgumentException when an item is not a JSON object
+	 */
 	Frame fromSdk(io.quantra.sdk.Frame frame) {
 		List<Frame.Item> items = new ArrayList<>(frame.data().size());
 		for (io.quantra.sdk.Frame.Item item : frame.data()) {
-			items.add(new Frame.Item(this.json.readTree(item.metaJson()), this.json.readTree(item.contentJson())));
+			items.add(new Frame.Item(verbatim(item.metaJson(), "meta"), verbatim(item.contentJson(), "content")));
 		}
 		return new Frame(new Frame.OAuth2(frame.oauth2Url()), items, frame.tod(), frame.eos());
+	}
+
+	private JsonNode verbatim(String text, String field) {
+		try (JsonParser parser = this.json.createParser(text)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalArgumentException("an item's " + field + " is not a JSON object");
+			}
+			parser.skipChildren();
+			if (parser.nextToken() != null) {
+				throw new IllegalArgumentException("an item's " + field + " has more after its JSON object");
+			}
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(
+					"an item's " + field + " is not valid JSON (" + ex.getOriginalMessage() + ")");
+		}
+		return this.json.getNodeFactory().rawValueNode(new RawValue(text));
 	}
 
 	private String text(JsonNode node) {
