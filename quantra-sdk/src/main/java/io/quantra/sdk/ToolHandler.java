@@ -3,7 +3,9 @@ package io.quantra.sdk;
 import java.util.List;
 
 /**
- * What a tool author implements: read the node's input frames, emit output frames.
+ * What a tool author implements: read the node's input frames, emit output frames. It
+ * runs once the caller has sent every input; a {@link StreamingToolHandler} takes them as
+ * they arrive instead.
  * <p>
  * The SDK marks the last emitted frame {@code eos} once the handler returns, splits and
  * reassembles large frames, and turns an exception into a {@code Failure} message. When

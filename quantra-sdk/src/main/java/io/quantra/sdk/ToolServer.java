@@ -27,7 +27,8 @@ import io.quantra.sdk.proto.VersionResponse;
 
 /**
  * A tool microservice: serves the {@code MicroService} of {@code microservice.proto} for
- * one or more plugin ids, with the standard gRPC health service beside it.
+ * one or more plugin ids, each with a {@link ToolHandler} or a
+ * {@link StreamingToolHandler}, with the standard gRPC health service beside it.
  *
  * <pre>{@code
  * ToolServer server = ToolServer.builder()
@@ -146,7 +147,7 @@ public final class ToolServer implements AutoCloseable {
 	/** Settings of a {@link ToolServer}. */
 	public static final class Builder {
 
-		private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+		private final Map<String, StreamingToolHandler> handlers = new LinkedHashMap<>();
 
 		private int port = 50051;
 
@@ -175,8 +176,21 @@ public final class ToolServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Serves {@code pluginId} with {@code handler}. */
+		/**
+		 * Serves {@code pluginId} with {@code handler}, which runs once the caller has
+		 * sent its last input frame.
+		 */
 		public Builder handler(String pluginId, ToolHandler handler) {
+			Objects.requireNonNull(handler, "handler");
+			return streamingHandler(pluginId, (call, inputs, out) -> handler.handle(call, inputs.remaining(), out));
+		}
+
+		/**
+		 * Serves {@code pluginId} with {@code handler}, which starts with the call and
+		 * takes the input frames as they arrive. (A name of its own, since a lambda would
+		 * fit either kind of handler.)
+		 */
+		public Builder streamingHandler(String pluginId, StreamingToolHandler handler) {
 			Objects.requireNonNull(handler, "handler");
 			if (pluginId == null || pluginId.isBlank()) {
 				throw new IllegalArgumentException("a plugin id must not be blank");
