@@ -13,7 +13,7 @@ import java.util.List;
  * further emits throw {@link java.util.concurrent.CancellationException}.
  */
 @FunctionalInterface
-public interface ToolHandler {
+public interface ToolHandler extends StreamingToolHandler {
 
 	/**
 	 * Runs one node.
@@ -25,5 +25,14 @@ public interface ToolHandler {
 	 * {@code INTERNAL_ERROR}
 	 */
 	void handle(CallContext call, List<Frame> inputs, FrameEmitter out) throws Exception;
+
+	/**
+	 * Waits for every input frame, then runs
+	 * {@link #handle(CallContext, List, FrameEmitter)}.
+	 */
+	@Override
+	default void handle(CallContext call, FrameSource inputs, FrameEmitter out) throws Exception {
+		handle(call, inputs.remaining(), out);
+	}
 
 }

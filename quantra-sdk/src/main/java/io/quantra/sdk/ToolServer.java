@@ -178,19 +178,20 @@ public final class ToolServer implements AutoCloseable {
 
 		/**
 		 * Serves {@code pluginId} with {@code handler}, which runs once the caller has
-		 * sent its last input frame.
+		 * sent its last input frame. A lambda whose parameters have no types is taken as
+		 * a {@code ToolHandler}.
 		 */
 		public Builder handler(String pluginId, ToolHandler handler) {
-			Objects.requireNonNull(handler, "handler");
-			return streamingHandler(pluginId, (call, inputs, out) -> handler.handle(call, inputs.remaining(), out));
+			return handler(pluginId, (StreamingToolHandler) handler);
 		}
 
 		/**
 		 * Serves {@code pluginId} with {@code handler}, which starts with the call and
-		 * takes the input frames as they arrive. (A name of its own, since a lambda would
-		 * fit either kind of handler.)
+		 * takes the input frames as they arrive. A lambda says it is one by typing its
+		 * parameters:
+		 * {@code (CallContext call, FrameSource inputs, FrameEmitter out) ->}.
 		 */
-		public Builder streamingHandler(String pluginId, StreamingToolHandler handler) {
+		public Builder handler(String pluginId, StreamingToolHandler handler) {
 			Objects.requireNonNull(handler, "handler");
 			if (pluginId == null || pluginId.isBlank()) {
 				throw new IllegalArgumentException("a plugin id must not be blank");

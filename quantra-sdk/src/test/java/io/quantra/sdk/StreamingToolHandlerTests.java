@@ -60,7 +60,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void outputFlowsBackBeforeTheCallerHasSentItsLastInput() throws Exception {
-		serve((builder) -> builder.streamingHandler("echo", StreamingToolHandlerTests::echo));
+		serve((builder) -> builder.handler("echo", StreamingToolHandlerTests::echo));
 		RawCall call = RawCall.open(this.channel);
 
 		call.send(start("echo"));
@@ -86,7 +86,7 @@ class StreamingToolHandlerTests {
 	@Test
 	void aHandlerThatDoesNotReadHoldsTheCallerBack() throws Exception {
 		CountDownLatch read = new CountDownLatch(1);
-		serve((builder) -> builder.streamingHandler("count", (call, inputs, out) -> {
+		serve((builder) -> builder.handler("count", (CallContext call, FrameSource inputs, FrameEmitter out) -> {
 			read.await();
 			out.emit(text(Integer.toString(inputs.remaining().size())));
 		}));
@@ -126,7 +126,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void aChunkedFrameArrivesWholeAndByteExact() throws Exception {
-		serve((builder) -> builder.streamingHandler("echo", StreamingToolHandlerTests::echo));
+		serve((builder) -> builder.handler("echo", StreamingToolHandlerTests::echo));
 		String large = "Rechnung — 1.250,00 € 𝄞 \\\"zitiert\\\"\\n".repeat(5 * 1024 * 1024 / 40);
 		List<Frame> inputs = List.of(text("before"), text(large), text("after"));
 
@@ -142,7 +142,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void aFrameLargerThanTheBoundIsRefusedAndStopsTheHandler() throws Exception {
-		serve((builder) -> builder.maxAssembledSize(2 * 1024 * 1024).streamingHandler("echo", this::echoUntilStopped));
+		serve((builder) -> builder.maxAssembledSize(2 * 1024 * 1024).handler("echo", this::echoUntilStopped));
 		List<Frame> inputs = List.of(text("small"), text("x".repeat(5 * 1024 * 1024)));
 
 		assertThatExceptionOfType(StatusRuntimeException.class)
@@ -154,7 +154,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void brokenChunksWhileTheHandlerReadsAreRefused() throws Exception {
-		serve((builder) -> builder.streamingHandler("echo", this::echoUntilStopped));
+		serve((builder) -> builder.handler("echo", this::echoUntilStopped));
 		RawCall call = RawCall.open(this.channel);
 
 		call.send(start("echo"));
@@ -172,7 +172,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void aSecondStartWhileTheHandlerReadsIsRefused() throws Exception {
-		serve((builder) -> builder.streamingHandler("echo", this::echoUntilStopped));
+		serve((builder) -> builder.handler("echo", this::echoUntilStopped));
 		RawCall call = RawCall.open(this.channel);
 
 		call.send(start("echo"));
@@ -186,7 +186,7 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void cancellingInterruptsAHandlerWaitingForInput() throws Exception {
-		serve((builder) -> builder.streamingHandler("wait", (call, inputs, out) -> {
+		serve((builder) -> builder.handler("wait", (CallContext call, FrameSource inputs, FrameEmitter out) -> {
 			inputs.next();
 			this.firstRead.countDown();
 			waitForInputs(inputs);
@@ -206,7 +206,8 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void aPassedDeadlineStopsAHandlerWaitingForInput() throws Exception {
-		serve((builder) -> builder.streamingHandler("wait", (call, inputs, out) -> waitForInputs(inputs)));
+		serve((builder) -> builder.handler("wait",
+				(CallContext call, FrameSource inputs, FrameEmitter out) -> waitForInputs(inputs)));
 		RawCall call = RawCall
 			.open(MicroServiceGrpc.newStub(this.channel).withDeadlineAfter(300, TimeUnit.MILLISECONDS), null);
 		call.send(start("wait"));
@@ -217,7 +218,8 @@ class StreamingToolHandlerTests {
 
 	@Test
 	void aHandlerCanReturnBeforeReadingEveryInput() throws Exception {
-		serve((builder) -> builder.streamingHandler("first", (call, inputs, out) -> out.emit(inputs.next())));
+		serve((builder) -> builder.handler("first",
+				(CallContext call, FrameSource inputs, FrameEmitter out) -> out.emit(inputs.next())));
 
 		CallResult result = ToolClient.of(this.channel)
 			.call(CallStart.newBuilder().setPluginId("first").build(),
