@@ -98,6 +98,10 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 			this.emitter = new CallEmitter(responses, new FrameChunker(CallService.this.maxFrameSize), this.gate);
 			this.inputs = new CallInputs(responses::request);
 			responses.disableAutoRequest();
+			// The emitter waits for readiness before each message: with gRPC's default
+			// of 32 KiB, a frame could only be written once the one before had left, and
+			// the stream would idle while the handler builds each frame.
+			responses.setOnReadyThreshold(CallService.this.maxFrameSize + 64 * 1024);
 			responses.setOnReadyHandler(this.gate::signal);
 			responses.setOnCancelHandler(this::cancelled);
 			this.inputs.open();
