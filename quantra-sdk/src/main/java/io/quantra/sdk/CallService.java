@@ -1,10 +1,11 @@
 package io.quantra.sdk;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,15 +21,16 @@ import io.quantra.sdk.proto.VersionRequest;
 import io.quantra.sdk.proto.VersionResponse;
 
 /**
- * The {@code MicroService} of a {@link ToolServer}: collects a call's start and input
- * frames, then runs the plugin's handler on a worker thread, which the call's
- * cancellation interrupts.
+ * The {@code MicroService} of a {@link ToolServer}: starts the plugin's handler on a
+ * worker thread as soon as a call's start arrives, hands it the input frames as they come
+ * (reading only a few ahead of it, see {@link CallInputs}), and interrupts it when the
+ * call is cancelled.
  */
 final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 
 	private static final Logger logger = Logger.getLogger(CallService.class.getName());
 
-	private final Map<String, ToolHandler> handlers;
+	private final Map<String, StreamingToolHandler> handlers;
 
 	private final VersionResponse version;
 
@@ -38,8 +40,8 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 
 	private final long maxAssembledSize;
 
-	CallService(Map<String, ToolHandler> handlers, VersionResponse version, ExecutorService workers, int maxFrameSize,
-			long maxAssembledSize) {
+	CallService(Map<String, StreamingToolHandler> handlers, VersionResponse version, ExecutorService workers,
+			int maxFrameSize, long maxAssembledSize) {
 		this.handlers = handlers;
 		this.version = version;
 		this.workers = workers;
@@ -58,6 +60,10 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 		return new InboundCall((ServerCallStreamObserver<MicroserviceCallResponse>) responses, Context.current());
 	}
 
+	/**
+	 * One call. gRPC delivers its messages one at a time; the handler runs on a worker
+	 * thread, which alone sends responses while it runs.
+	 */
 	private final class InboundCall implements StreamObserver<MicroserviceCallRequest> {
 
 		private final ServerCallStreamObserver<MicroserviceCallResponse> responses;
@@ -70,11 +76,19 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 
 		private final FrameAssembler assembler = new FrameAssembler(CallService.this.maxAssembledSize);
 
-		private final List<Frame> inputs = new ArrayList<>();
+		private final CallInputs inputs;
+
+		/**
+		 * Whether the handler's run has begun, or the call was refused before it could.
+		 */
+		private final AtomicBoolean claimed = new AtomicBoolean();
 
 		private CallStart start;
 
 		private boolean ended;
+
+		/** Why the caller's input was refused once the handler had started. */
+		private volatile Status refused;
 
 		private volatile Future<?> running;
 
@@ -82,8 +96,15 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 			this.responses = responses;
 			this.context = context;
 			this.emitter = new CallEmitter(responses, new FrameChunker(CallService.this.maxFrameSize), this.gate);
+			this.inputs = new CallInputs(responses::request);
+			responses.disableAutoRequest();
+			// The emitter waits for readiness before each message: with gRPC's default
+			// of 32 KiB, a frame could only be written once the one before had left, and
+			// the stream would idle while the handler builds each frame.
+			responses.setOnReadyThreshold(CallService.this.maxFrameSize + 64 * 1024);
 			responses.setOnReadyHandler(this.gate::signal);
 			responses.setOnCancelHandler(this::cancelled);
+			this.inputs.open();
 		}
 
 		@Override
@@ -100,15 +121,23 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 								.asRuntimeException();
 						}
 						this.start = request.getStart();
+						begin();
+						this.inputs.delivered();
 					}
 					case FRAME -> {
 						requireStarted();
 						this.assembler.requireNoneInProgress();
-						this.inputs.add(Frame.fromMessage(request.getFrame()));
+						this.inputs.delivered(request.getFrame());
 					}
 					case CHUNK -> {
 						requireStarted();
-						this.assembler.accept(request.getChunk()).map(Frame::fromMessage).ifPresent(this.inputs::add);
+						Optional<io.quantra.sdk.proto.Frame> frame = this.assembler.accept(request.getChunk());
+						if (frame.isPresent()) {
+							this.inputs.delivered(frame.get());
+						}
+						else {
+							this.inputs.delivered();
+						}
 					}
 					default ->
 						throw Status.INVALID_ARGUMENT.withDescription("a request must hold a start, a frame or a chunk")
@@ -116,11 +145,11 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 				}
 			}
 			catch (FrameAssemblyException ex) {
-				end((ex.tooLarge() ? Status.RESOURCE_EXHAUSTED : Status.INVALID_ARGUMENT)
+				refuse((ex.tooLarge() ? Status.RESOURCE_EXHAUSTED : Status.INVALID_ARGUMENT)
 					.withDescription(ex.getMessage()));
 			}
 			catch (io.grpc.StatusRuntimeException ex) {
-				end(ex.getStatus());
+				refuse(ex.getStatus());
 			}
 		}
 
@@ -140,56 +169,88 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 				this.assembler.requireNoneInProgress();
 			}
 			catch (FrameAssemblyException ex) {
-				end(Status.INVALID_ARGUMENT.withDescription(ex.getMessage()));
+				refuse(Status.INVALID_ARGUMENT.withDescription(ex.getMessage()));
 				return;
 			}
 			catch (io.grpc.StatusRuntimeException ex) {
-				end(ex.getStatus());
+				refuse(ex.getStatus());
 				return;
 			}
 			this.ended = true;
-			ToolHandler handler = CallService.this.handlers.get(this.start.getPluginId());
+			this.inputs.end();
+		}
+
+		/** Starts the plugin's handler, or answers the call with why it cannot. */
+		private void begin() {
 			String protocol = this.start.getProtocolVersion();
-			if (!protocol.isEmpty() && !protocol.equals(ToolServer.PROTOCOL_VERSION)) {
-				CallService.this.workers
-					.execute(
-							() -> this.emitter
-								.completeExceptionally(
-										"UNSUPPORTED_PROTOCOL", "the service speaks protocol version "
-												+ ToolServer.PROTOCOL_VERSION + ", the call asked for " + protocol,
-										false));
+			String spoken = CallService.this.version.getProtocolVersion();
+			StreamingToolHandler handler = CallService.this.handlers.get(this.start.getPluginId());
+			if (!protocol.isEmpty() && !protocol.equals(spoken)) {
+				answerAtOnce("UNSUPPORTED_PROTOCOL",
+						"the service speaks protocol version " + spoken + ", the call asked for " + protocol);
 				return;
 			}
 			if (handler == null) {
-				CallService.this.workers
-					.execute(() -> this.emitter.completeExceptionally("UNKNOWN_PLUGIN", "this service serves "
-							+ CallService.this.handlers.keySet() + ", not '" + this.start.getPluginId() + "'", false));
+				answerAtOnce("UNKNOWN_PLUGIN", "this service serves " + CallService.this.handlers.keySet() + ", not '"
+						+ this.start.getPluginId() + "'");
 				return;
 			}
 			CallContext call = new CallContext(this.start, this.context);
-			List<Frame> frames = List.copyOf(this.inputs);
-			this.inputs.clear();
-			this.running = CallService.this.workers.submit(() -> run(handler, call, frames));
+			this.running = CallService.this.workers.submit(() -> run(handler, call));
 			if (this.context.isCancelled()) {
 				this.running.cancel(true);
 			}
 		}
 
-		private void run(ToolHandler handler, CallContext call, List<Frame> frames) {
-			try {
-				handler.handle(call, frames, this.emitter);
-				this.emitter.complete();
+		/** Ends the call with a failure without reading its inputs. */
+		private void answerAtOnce(String code, String message) {
+			this.ended = true;
+			this.inputs.stop("the call has ended");
+			this.claimed.set(true);
+			CallService.this.workers.execute(() -> this.emitter.completeExceptionally(code, message, false));
+		}
+
+		private void run(StreamingToolHandler handler, CallContext call) {
+			if (!this.claimed.compareAndSet(false, true)) {
+				return;
 			}
-			catch (ToolException ex) {
-				this.emitter.completeExceptionally(ex.code(), ex.getMessage(), ex.retryable());
+			Throwable failure = null;
+			try {
+				handler.handle(call, this.inputs, this.emitter);
 			}
 			catch (Throwable ex) {
-				if (this.context.isCancelled()) {
-					return;
+				failure = ex;
+			}
+			this.inputs.stop("the handler has returned");
+			try {
+				finish(call, failure);
+			}
+			catch (CancellationException ex) {
+				// Interrupted while sending the end: the call was cancelled, or refused.
+				Status refused = this.refused;
+				if (refused != null) {
+					this.responses.onError(refused.asRuntimeException());
 				}
-				logger.log(Level.WARNING, "Plugin '" + call.pluginId() + "' failed", ex);
-				String message = (ex.getMessage() != null) ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
-						: ex.getClass().getSimpleName();
+			}
+		}
+
+		/** Ends the call after the handler returned or threw. */
+		private void finish(CallContext call, Throwable failure) {
+			Status refused = this.refused;
+			if (refused != null) {
+				this.responses.onError(refused.asRuntimeException());
+			}
+			else if (failure == null) {
+				this.emitter.complete();
+			}
+			else if (failure instanceof ToolException ex) {
+				this.emitter.completeExceptionally(ex.code(), ex.getMessage(), ex.retryable());
+			}
+			else if (!this.context.isCancelled()) {
+				logger.log(Level.WARNING, "Plugin '" + call.pluginId() + "' failed", failure);
+				String message = (failure.getMessage() != null)
+						? failure.getClass().getSimpleName() + ": " + failure.getMessage()
+						: failure.getClass().getSimpleName();
 				this.emitter.completeExceptionally("INTERNAL_ERROR", message, false);
 			}
 		}
@@ -197,6 +258,10 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 		private void cancelled() {
 			this.ended = true;
 			this.emitter.cancel();
+			this.inputs.stop("the caller cancelled the call or its deadline passed", this::interruptHandler);
+		}
+
+		private void interruptHandler() {
 			Future<?> future = this.running;
 			if (future != null) {
 				future.cancel(true);
@@ -210,9 +275,23 @@ final class CallService extends MicroServiceGrpc.MicroServiceImplBase {
 			}
 		}
 
-		private void end(Status status) {
+		/**
+		 * Ends the call with {@code status} because of what the caller sent. Once the
+		 * handler has started, its thread sends the end: the handler is stopped first.
+		 */
+		private void refuse(Status status) {
 			this.ended = true;
-			this.responses.onError(status.asRuntimeException());
+			this.refused = status;
+			if (this.claimed.compareAndSet(false, true)) {
+				this.inputs.stop("the caller's input was refused: " + status.getDescription());
+				Future<?> future = this.running;
+				if (future != null) {
+					future.cancel(false);
+				}
+				this.responses.onError(status.asRuntimeException());
+				return;
+			}
+			this.inputs.stop("the caller's input was refused: " + status.getDescription(), this::interruptHandler);
 		}
 
 	}

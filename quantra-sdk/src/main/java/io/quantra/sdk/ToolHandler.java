@@ -3,7 +3,9 @@ package io.quantra.sdk;
 import java.util.List;
 
 /**
- * What a tool author implements: read the node's input frames, emit output frames.
+ * What a tool author implements: read the node's input frames, emit output frames. It
+ * runs once the caller has sent every input; a {@link StreamingToolHandler} takes them as
+ * they arrive instead.
  * <p>
  * The SDK marks the last emitted frame {@code eos} once the handler returns, splits and
  * reassembles large frames, and turns an exception into a {@code Failure} message. When
@@ -11,7 +13,7 @@ import java.util.List;
  * further emits throw {@link java.util.concurrent.CancellationException}.
  */
 @FunctionalInterface
-public interface ToolHandler {
+public interface ToolHandler extends StreamingToolHandler {
 
 	/**
 	 * Runs one node.
@@ -23,5 +25,14 @@ public interface ToolHandler {
 	 * {@code INTERNAL_ERROR}
 	 */
 	void handle(CallContext call, List<Frame> inputs, FrameEmitter out) throws Exception;
+
+	/**
+	 * Waits for every input frame, then runs
+	 * {@link #handle(CallContext, List, FrameEmitter)}.
+	 */
+	@Override
+	default void handle(CallContext call, FrameSource inputs, FrameEmitter out) throws Exception {
+		handle(call, inputs.remaining(), out);
+	}
 
 }

@@ -27,7 +27,8 @@ import io.quantra.sdk.proto.VersionResponse;
 
 /**
  * A tool microservice: serves the {@code MicroService} of {@code microservice.proto} for
- * one or more plugin ids, with the standard gRPC health service beside it.
+ * one or more plugin ids, each with a {@link ToolHandler} or a
+ * {@link StreamingToolHandler}, with the standard gRPC health service beside it.
  *
  * <pre>{@code
  * ToolServer server = ToolServer.builder()
@@ -146,7 +147,7 @@ public final class ToolServer implements AutoCloseable {
 	/** Settings of a {@link ToolServer}. */
 	public static final class Builder {
 
-		private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+		private final Map<String, StreamingToolHandler> handlers = new LinkedHashMap<>();
 
 		private int port = 50051;
 
@@ -177,8 +178,22 @@ public final class ToolServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Serves {@code pluginId} with {@code handler}. */
+		/**
+		 * Serves {@code pluginId} with {@code handler}, which runs once the caller has
+		 * sent its last input frame. A lambda whose parameters have no types is taken as
+		 * a {@code ToolHandler}.
+		 */
 		public Builder handler(String pluginId, ToolHandler handler) {
+			return handler(pluginId, (StreamingToolHandler) handler);
+		}
+
+		/**
+		 * Serves {@code pluginId} with {@code handler}, which starts with the call and
+		 * takes the input frames as they arrive. A lambda says it is one by typing its
+		 * parameters:
+		 * {@code (CallContext call, FrameSource inputs, FrameEmitter out) ->}.
+		 */
+		public Builder handler(String pluginId, StreamingToolHandler handler) {
 			Objects.requireNonNull(handler, "handler");
 			if (pluginId == null || pluginId.isBlank()) {
 				throw new IllegalArgumentException("a plugin id must not be blank");

@@ -16,6 +16,9 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.quantra.plugins.Frame;
+import io.quantra.sdk.CallContext;
+import io.quantra.sdk.FrameEmitter;
+import io.quantra.sdk.FrameSource;
 import io.quantra.sdk.ToolClient;
 import io.quantra.sdk.ToolClient.CallResult;
 import io.quantra.sdk.ToolServer;
@@ -34,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code bare}: a plain grpc-java bidirectional echo of the same {@code Frame}
  * messages (a {@code MicroService} whose {@code Call} answers each request's frame at
  * once), no SDK, no chunking;</li>
- * <li>{@code sdk}: {@link ToolClient#call} against a {@link ToolServer} whose handler
- * emits every input frame, as text-stats' {@code echo} does;</li>
+ * <li>{@code sdk}: {@link ToolClient#call} against a {@link ToolServer} whose streaming
+ * handler emits every input frame as it arrives, as text-stats' {@code echo} does;</li>
  * <li>{@code platform}: the same call with the platform's conversion of its frames to and
  * from the SDK's ({@link RemoteTool#toSdk}, {@link RemoteTool#fromSdk}, which parse and
  * write the items' JSON).</li>
@@ -69,7 +72,11 @@ public final class GrpcThroughputBenchmark {
 		ToolServer tool = ToolServer.builder()
 			.name("bench")
 			.port(0)
-			.handler("echo", (call, inputs, out) -> inputs.forEach(out::emit))
+			.handler("echo", (CallContext call, FrameSource inputs, FrameEmitter out) -> {
+				for (io.quantra.sdk.Frame frame = inputs.next(); frame != null; frame = inputs.next()) {
+					out.emit(frame);
+				}
+			})
 			.build()
 			.start();
 		ManagedChannel bareChannel = channel(bare.getPort());
