@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,11 +17,11 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.quantra.plugins.Frame;
+import io.quantra.plugins.PluginContext;
 import io.quantra.sdk.CallContext;
 import io.quantra.sdk.FrameEmitter;
 import io.quantra.sdk.FrameSource;
 import io.quantra.sdk.ToolClient;
-import io.quantra.sdk.ToolClient.CallResult;
 import io.quantra.sdk.ToolServer;
 import io.quantra.sdk.proto.CallStart;
 import io.quantra.sdk.proto.Item;
@@ -39,9 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * once), no SDK, no chunking;</li>
  * <li>{@code sdk}: {@link ToolClient#call} against a {@link ToolServer} whose streaming
  * handler emits every input frame as it arrives, as text-stats' {@code echo} does;</li>
- * <li>{@code platform}: the same call with the platform's conversion of its frames to and
- * from the SDK's ({@link RemoteTool#toSdk}, {@link RemoteTool#fromSdk}, which parse and
- * write the items' JSON).</li>
+ * <li>{@code platform}: the same echo run as a node runs it, through
+ * {@link RemoteTool#frames} on the server's own channel: its input frames are JSON trees
+ * as the engine hands them over, written out one by one as gRPC takes them, and the
+ * answer is checked as JSON as it arrives.</li>
  * </ul>
  * For reference it also times that conversion alone, without a call ({@code convert}).
  * Each case runs its warm-up rounds, then measured rounds with the three ways interleaved
@@ -64,7 +66,7 @@ public final class GrpcThroughputBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 10;
 		List<Case> cases = List.of(new Case("16 KB", 2000, 16 * 1024), new Case("1 MB", 20, 1_000_000));
 		JsonMapper json = JsonMapper.builder().build();
-		RemoteTool conversion = new RemoteTool("echo", null, null, json);
+		ServiceChannels channels = new ServiceChannels(new ServiceProperties(null, null, null, null));
 		Server bare = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
 			.addService(new BareEcho())
 			.build()
@@ -81,6 +83,8 @@ public final class GrpcThroughputBenchmark {
 			.start();
 		ManagedChannel bareChannel = channel(bare.getPort());
 		ManagedChannel toolChannel = channel(tool.port());
+		RemoteTool conversion = new RemoteTool("echo", FixedEndpoints.local(tool.port(), List.of("echo")), channels,
+				json);
 		try {
 			ToolClient client = ToolClient.of(toolChannel);
 			MicroServiceGrpc.MicroServiceStub stub = MicroServiceGrpc.newStub(bareChannel);
@@ -92,6 +96,7 @@ public final class GrpcThroughputBenchmark {
 		finally {
 			bareChannel.shutdownNow();
 			toolChannel.shutdownNow();
+			channels.destroy();
 			bare.shutdownNow();
 			tool.shutdown(Duration.ofSeconds(1));
 		}
@@ -106,12 +111,12 @@ public final class GrpcThroughputBenchmark {
 		List<io.quantra.sdk.proto.Frame> messages = c.messages();
 		long bytes = messages.stream().mapToLong(io.quantra.sdk.proto.Frame::getSerializedSize).sum();
 		List<io.quantra.sdk.Frame> sdkFrames = messages.stream().map(io.quantra.sdk.Frame::fromMessage).toList();
-		List<Frame> platformFrames = sdkFrames.stream().map(conversion::fromSdk).toList();
+		// as the engine hands them to a node: parsed from the stored output
+		List<Frame> platformFrames = sdkFrames.stream().map((frame) -> tree(frame, json)).toList();
 		CallStart start = CallStart.newBuilder().setPluginId("echo").setNodeConfigJson("{}").build();
 		Way[] ways = { () -> bareEcho(stub, messages), () -> client.call(start, sdkFrames, TIMEOUT).frames().size(),
-				() -> platformEcho(client, start, platformFrames, conversion),
-				() -> convertOnly(platformFrames, conversion) };
-		String[] names = { "bare grpc-java", "sdk ToolClient", "platform (RemoteTool conversion)",
+				() -> platformEcho(conversion, platformFrames, json), () -> convertOnly(platformFrames, conversion) };
+		String[] names = { "bare grpc-java", "sdk ToolClient", "platform (RemoteTool, as a node)",
 				"(conversion alone, no call)" };
 		String[] keys = { "bare", "sdk", "platform", "convert" };
 		List<String> chosen = List.of(System.getProperty("ways", "bare,sdk,platform,convert").split(","));
@@ -160,18 +165,19 @@ public final class GrpcThroughputBenchmark {
 		return seconds;
 	}
 
-	private static int platformEcho(ToolClient client, CallStart start, List<Frame> frames, RemoteTool conversion)
-			throws Exception {
-		List<io.quantra.sdk.Frame> inputs = new ArrayList<>(frames.size());
-		for (Frame frame : frames) {
-			inputs.add(conversion.toSdk(frame));
-		}
-		CallResult result = client.call(start, inputs, TIMEOUT);
-		List<Frame> outputs = new ArrayList<>(result.frames().size());
-		for (io.quantra.sdk.Frame frame : result.frames()) {
-			outputs.add(conversion.fromSdk(frame));
-		}
-		return outputs.size();
+	private static int platformEcho(RemoteTool remote, List<Frame> frames, JsonMapper json) throws Exception {
+		return remote
+			.frames(new PluginContext("00000000-0000-0000-0000-000000000001", 1, "node_1", json.readTree("{}"),
+					json.readTree("{}"), frames, Map.of(), PluginContext.Progress.NONE))
+			.size();
+	}
+
+	private static Frame tree(io.quantra.sdk.Frame frame, JsonMapper json) {
+		List<Frame.Item> items = frame.data()
+			.stream()
+			.map((item) -> new Frame.Item(json.readTree(item.metaJson()), json.readTree(item.contentJson())))
+			.toList();
+		return new Frame(new Frame.OAuth2(null), items, frame.tod(), frame.eos());
 	}
 
 	/** The platform's conversion of the frames there and back, without a call. */

@@ -3,7 +3,6 @@ package io.quantra.services;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.quantra.plugins.Frame;
 import io.quantra.plugins.PluginContext;
@@ -49,9 +48,7 @@ class RemoteToolTests {
 			.build()
 			.start();
 		this.channels = new ServiceChannels(new ServiceProperties(null, null, null, null));
-		this.endpoint = new Endpoint(1, "in-process", "127.0.0.1", this.service.port(), Endpoint.GRPC,
-				List.of("reply", "garbled", "listy"), false, null, null, true, EndpointStatus.SERVING, null, "1.0.0",
-				"1", null, 1);
+		this.endpoint = FixedEndpoints.local(this.service.port(), List.of("reply", "garbled", "listy")).endpoint();
 	}
 
 	@AfterEach
@@ -85,23 +82,7 @@ class RemoteToolTests {
 	}
 
 	private RemoteTool tool(String pluginId) {
-		ServiceEndpoints endpoints = new ServiceEndpoints() {
-			@Override
-			public Optional<Endpoint> forPlugin(String id) {
-				return Optional.of(RemoteToolTests.this.endpoint);
-			}
-
-			@Override
-			public List<Endpoint> all() {
-				return List.of(RemoteToolTests.this.endpoint);
-			}
-
-			@Override
-			public Optional<Endpoint> find(long id) {
-				return Optional.of(RemoteToolTests.this.endpoint);
-			}
-		};
-		return new RemoteTool(pluginId, endpoints, this.channels, this.json);
+		return new RemoteTool(pluginId, new FixedEndpoints(this.endpoint), this.channels, this.json);
 	}
 
 	private PluginContext context() {
