@@ -8,22 +8,25 @@ import java.util.function.IntConsumer;
  * The input frames of one call on their way from gRPC to the handler. gRPC delivers only
  * the messages asked for ({@code request}), and more are asked for only as the handler
  * takes frames, so at most {@value #PREFETCH} messages are read ahead of it, and no more
- * once the frames waiting hold {@value #BUDGET} bytes: beyond that the caller waits in
- * gRPC's flow control.
+ * once the frames waiting hold about {@value #BUDGET} bytes of text: beyond that the
+ * caller waits in gRPC's flow control.
  */
 final class CallInputs implements FrameSource {
 
 	/** Messages asked for ahead of the handler; more are asked for in batches of half. */
 	static final int PREFETCH = 8;
 
-	/** Bytes of waiting frames beyond which nothing more is asked for. */
+	/**
+	 * Characters of text (about bytes) in waiting frames beyond which nothing more is
+	 * asked for.
+	 */
 	static final long BUDGET = 4L * 1024 * 1024;
 
 	private final IntConsumer request;
 
 	private final ArrayDeque<io.quantra.sdk.proto.Frame> waiting = new ArrayDeque<>();
 
-	private long waitingBytes;
+	private long waitingSize;
 
 	private int asked;
 
@@ -59,7 +62,7 @@ final class CallInputs implements FrameSource {
 				return;
 			}
 			this.waiting.add(frame);
-			this.waitingBytes += frame.getSerializedSize();
+			this.waitingSize += size(frame);
 			if (this.waiting.size() == 1) {
 				notifyAll();
 			}
@@ -124,10 +127,23 @@ final class CallInputs implements FrameSource {
 			if (frame == null) {
 				return null;
 			}
-			this.waitingBytes -= frame.getSerializedSize();
+			this.waitingSize -= size(frame);
 		}
 		ask();
 		return Frame.fromMessage(frame);
+	}
+
+	/**
+	 * The characters of a frame's items. Its serialized size would cost a pass over all
+	 * its text, whose strings protobuf has already decoded.
+	 */
+	private static long size(io.quantra.sdk.proto.Frame frame) {
+		long size = 0;
+		for (int i = 0; i < frame.getDataCount(); i++) {
+			io.quantra.sdk.proto.Item item = frame.getData(i);
+			size += item.getMetaJson().length() + item.getContentJson().length();
+		}
+		return size;
 	}
 
 	/**
@@ -138,7 +154,7 @@ final class CallInputs implements FrameSource {
 		int more;
 		synchronized (this) {
 			more = PREFETCH - this.asked - this.waiting.size();
-			boolean full = !this.waiting.isEmpty() && this.waitingBytes >= BUDGET;
+			boolean full = !this.waiting.isEmpty() && this.waitingSize >= BUDGET;
 			if (this.ended || this.stopped != null || full || more < PREFETCH / 2) {
 				return;
 			}
