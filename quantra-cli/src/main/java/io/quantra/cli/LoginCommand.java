@@ -34,7 +34,7 @@ class LoginCommand extends CliCommand implements Callable<Integer> {
 			description = "Server address, such as https://localhost:4443 (default: the last one).")
 	String url;
 
-	@Option(names = { "-e", "--email" }, description = "Account e-mail (asked when missing).")
+	@Option(names = { "-e", "--email" }, paramLabel = "EMAIL", description = "Account e-mail (asked when missing).")
 	String email;
 
 	@Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 		footer = { "  QUANTRA_URL         server to use instead of the one logged in to last",
 				"  QUANTRA_TOKEN       API token (qapi_...) to send instead of the saved one",
 				"  QUANTRA_CONFIG_DIR  folder of the credentials file",
-				"                      (default $XDG_CONFIG_HOME/quantra, or ~/.config/quantra)" })
+				"                      (default $XDG_CONFIG_HOME/quantra, or ~/.config/quantra)", "",
+				"In a checkout, ./quantra serve starts the server and ./quantra help shows the launcher's commands." })
 public class QuantraCli implements Callable<Integer> {
 
 	/** The name the launchers pass when the program is started as {@code qp}. */
