@@ -46,7 +46,7 @@ class PipelineIntegrationTests {
 			.json()
 			.path("id")
 			.asLong();
-		Result edge = ok("edges", "add", Long.toString(project), Long.toString(inputs), Long.toString(greet));
+		Result edge = ok("edges", "add", Long.toString(project), "Inputs", "Greeting");
 		assertThat(edge.out()).contains(inputs + " -> " + greet + " (flow)");
 
 		Result nodes = ok("nodes", "list", name);
