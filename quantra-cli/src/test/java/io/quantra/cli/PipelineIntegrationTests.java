@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +79,13 @@ class PipelineIntegrationTests {
 		assertThat(results.path("results").path("node_" + greet).path("status").asString()).isEqualTo("failed");
 		Result logs = ok("logs", failedRun);
 		assertThat(logs.out()).contains("run_started").contains("node_failed").contains("run_failed");
+		Result followed = this.cli.run("logs", failedRun, "--follow", "-o", "json");
+		assertThat(followed.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+		assertThat(followed.out()
+			.lines()
+			.map((line) -> JsonMapper.builder().build().readTree(line).path("type").asString()))
+			.startsWith("run_started")
+			.endsWith("run_failed");
 
 		Result waited = this.cli.run("run", name, "--wait", "-i", "name=Grace", "-o", "json");
 		assertThat(waited.exitCode()).as(waited.toString()).isZero();
