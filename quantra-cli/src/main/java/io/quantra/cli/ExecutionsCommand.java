@@ -1,5 +1,7 @@
 package io.quantra.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -32,11 +34,10 @@ class ExecutionsCommand extends CliCommand {
 			.append("&offset=")
 			.append(offset);
 		if (status != null) {
-			path.append("&status=").append(java.net.URLEncoder.encode(status, java.nio.charset.StandardCharsets.UTF_8));
+			path.append("&status=").append(URLEncoder.encode(status, StandardCharsets.UTF_8));
 		}
 		if (trigger != null) {
-			path.append("&trigger=")
-				.append(java.net.URLEncoder.encode(trigger, java.nio.charset.StandardCharsets.UTF_8));
+			path.append("&trigger=").append(URLEncoder.encode(trigger, StandardCharsets.UTF_8));
 		}
 		JsonNode page = client.get(path.toString());
 		if (output.json()) {

@@ -3,6 +3,7 @@ package io.quantra.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,7 +182,7 @@ class LoginCommand extends CliCommand implements Callable<Integer> {
 		String host = environment().variable("HOSTNAME");
 		if (host == null) {
 			try {
-				host = java.net.InetAddress.getLocalHost().getHostName();
+				host = InetAddress.getLocalHost().getHostName();
 			}
 			catch (IOException ex) {
 				host = "this computer";

@@ -1,6 +1,8 @@
 package io.quantra.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -110,8 +112,8 @@ public class QuantraCli implements Callable<Integer> {
 		return commandLine;
 	}
 
-	private static java.util.Map<String, String> exitCodes() {
-		java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+	private static Map<String, String> exitCodes() {
+		Map<String, String> codes = new LinkedHashMap<>();
 		for (String entry : ExitCodes.HELP) {
 			int colon = entry.indexOf(':');
 			codes.put(String.format("%3s", entry.substring(0, colon)), entry.substring(colon + 1));

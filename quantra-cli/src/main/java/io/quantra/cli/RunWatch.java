@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,7 @@ final class RunWatch {
 	 * Reads the run's events until one ends the run, resuming after the last one seen
 	 * when the stream breaks off or the server closes it early.
 	 */
-	void follow(long executionId, java.util.function.Consumer<ServerEvent> handler) {
+	void follow(long executionId, Consumer<ServerEvent> handler) {
 		String last = null;
 		int retries = 0;
 		while (true) {

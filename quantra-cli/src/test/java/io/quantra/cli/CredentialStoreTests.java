@@ -3,6 +3,7 @@ package io.quantra.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 
 import io.quantra.cli.CredentialStore.Credentials;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class CredentialStoreTests {
 			.withTrust(true, null)
 			.withLogin("ada@example.com", "qapi_secret", 7L, "2030-01-01T00:00:00Z", "refresh");
 
-		store.save(new Credentials(null, new java.util.LinkedHashMap<>()).with(profile, true));
+		store.save(new Credentials(null, new LinkedHashMap<>()).with(profile, true));
 		store.save(store.load().with(profile.loggedOut(), false));
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
@@ -41,7 +42,7 @@ class CredentialStoreTests {
 	@Test
 	void aFileOthersCanReadIsReported() throws Exception {
 		CredentialStore store = new CredentialStore(this.home, this.json);
-		store.save(new Credentials(null, new java.util.LinkedHashMap<>()));
+		store.save(new Credentials(null, new LinkedHashMap<>()));
 		Files.setPosixFilePermissions(store.file(), PosixFilePermissions.fromString("rw-r--r--"));
 
 		assertThat(store.readableByOthers()).isTrue();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -178,7 +179,7 @@ final class TestServer {
 	private void stop() {
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly();
 			}
 		}
