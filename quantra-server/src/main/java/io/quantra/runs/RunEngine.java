@@ -493,6 +493,9 @@ class RunEngine {
 
 		Instant dueAt;
 
+		/** Whether the run's stream shows this node waiting for a user to authorise. */
+		boolean authorizing;
+
 		NodeProgress(Progress progress) {
 			this.status = progress.status();
 			this.attempts = progress.attempts();
@@ -670,17 +673,24 @@ class RunEngine {
 		private void emitProgress(List<Outcome> outcomes) {
 			Instant now = RunEngine.this.clock.instant();
 			for (Authorizing authorizing : this.authorizations) {
-				if (stillWorking(authorizing.key(), outcomes)) {
+				NodeProgress node = this.nodes.get(authorizing.key());
+				if (authorizing.url() != null && stillWorking(authorizing.key(), outcomes)) {
+					node.authorizing = true;
 					RunEngine.this.runs.awaitAuthorization(this.runPk, authorizing.key(), authorizing.url(), now);
-					RunEngine.this.events.emit(this.run,
-							(authorizing.url() != null) ? "authorization_requested" : "authorization_completed",
-							(authorizing.url() != null)
-									? Map.of("run_id", this.run.runId(), "node", authorizing.key(), "url",
-											authorizing.url())
-									: Map.of("run_id", this.run.runId(), "node", authorizing.key()));
+					RunEngine.this.events.emit(this.run, "authorization_requested",
+							Map.of("run_id", this.run.runId(), "node", authorizing.key(), "url", authorizing.url()));
+				}
+				else if (authorizing.url() == null && node.authorizing) {
+					// shown even when the node ended in the same breath, so every request
+					// the stream showed is seen to end before the node does
+					node.authorizing = false;
+					RunEngine.this.runs.awaitAuthorization(this.runPk, authorizing.key(), null, now);
+					RunEngine.this.events.emit(this.run, "authorization_completed",
+							Map.of("run_id", this.run.runId(), "node", authorizing.key()));
 				}
 			}
 			this.authorizations.clear();
+			outcomes.forEach((outcome) -> this.nodes.get(outcome.key()).authorizing = false);
 			for (Reported report : this.reported.values()) {
 				if (stillWorking(report.key(), outcomes)) {
 					RunEngine.this.events.emit(this.run, "node_progress", Map.of("run_id", this.run.runId(), "node",
