@@ -53,7 +53,7 @@ class MfaController {
 		this.users = users;
 	}
 
-	@Operation(summary = "Start MFA enrolment: a new TOTP secret and its otpauth URI")
+	@Operation(summary = "Start MFA enrolment: a new TOTP secret, its otpauth URI and that URI as an SVG QR code")
 	@PostMapping("/mfa/setup")
 	Map<String, Object> setup(@RequestBody(required = false) MfaRequest body, HttpServletRequest request) {
 		Caller caller = caller(request, body);
@@ -62,6 +62,7 @@ class MfaController {
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("secret", enrolment.secret());
 		response.put("otpauth_uri", enrolment.otpauthUri());
+		response.put("qr_svg", QrCodes.svg(enrolment.otpauthUri()));
 		return response;
 	}
 

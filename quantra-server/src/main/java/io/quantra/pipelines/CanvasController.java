@@ -128,6 +128,9 @@ class CanvasController implements ProjectContent {
 		view.put("x_pos", node.x());
 		view.put("y_pos", node.y());
 		view.put("config", node.config());
+		// what If-Match takes, so that a client holding a list can still detect a
+		// concurrent change
+		view.put("version", node.version());
 		view.put("created_at", node.createdAt().toString());
 		view.put("updated_at", node.updatedAt().toString());
 		return view;

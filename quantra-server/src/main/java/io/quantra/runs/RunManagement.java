@@ -108,6 +108,11 @@ class RunManagement implements Runs {
 	}
 
 	/** The caller's correlation id, which must be a UUID, or a new one. */
+	/** How a caller's run start is recorded: from the console or through the API. */
+	static String trigger(CurrentUser caller) {
+		return (caller.method() == CurrentUser.AuthenticationMethod.SESSION) ? "console" : "api";
+	}
+
 	static String correlationId(String given) {
 		if (given == null || given.isBlank()) {
 			return UUID.randomUUID().toString();
@@ -301,6 +306,10 @@ class RunManagement implements Runs {
 	 * The nodes of a run the caller may see, in the order of its chain, with their state
 	 * and output.
 	 */
+	String chain(Run run) {
+		return this.runs.chainJson(run.id());
+	}
+
 	List<NodeState> results(Run run) {
 		long id = run.id();
 		CanvasGraph graph = ChainJson.parse(this.json.readTree(this.runs.chainJson(id)));

@@ -88,7 +88,8 @@ class RunUploads {
 					}
 				}
 			}
-			return this.runs.start(caller, projectId, form.inputs(), "api", form.correlationId(), runId);
+			return this.runs.start(caller, projectId, form.inputs(), RunManagement.trigger(caller),
+					form.correlationId(), runId);
 		}
 		catch (IOException | RuntimeException ex) {
 			forget(stored);

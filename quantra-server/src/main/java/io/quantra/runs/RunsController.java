@@ -91,11 +91,13 @@ class RunsController {
 		JsonNode inputs = (body != null) ? body.inputs() : null;
 		String correlationId = (body != null) ? body.correlationId() : null;
 		if (wait == null || wait == 0) {
-			return accepted(caller, this.runs.start(caller, id, inputs, "api", correlationId), null);
+			return accepted(caller, this.runs.start(caller, id, inputs, RunManagement.trigger(caller), correlationId),
+					null);
 		}
 		// the answer comes after the run's end, which is on disk and takes its start with
 		// it
-		Run run = this.durability.deferred(() -> this.runs.start(caller, id, inputs, "api", correlationId));
+		Run run = this.durability
+			.deferred(() -> this.runs.start(caller, id, inputs, RunManagement.trigger(caller), correlationId));
 		return accepted(caller, run, wait);
 	}
 
@@ -270,6 +272,12 @@ class RunsController {
 		view.put("url", authorization.url());
 		view.put("requested_at", authorization.requestedAt().toString());
 		return view;
+	}
+
+	@Operation(summary = "The chain the execution ran (quantra-cno-v1), as it was when the run started")
+	@GetMapping(path = "/executions/{id}/chain", produces = MediaType.APPLICATION_JSON_VALUE)
+	String chain(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller) {
+		return this.runs.chain(this.runs.get(caller, id));
 	}
 
 	@Operation(summary = "The result of each node of an execution, in chain order")

@@ -1,14 +1,8 @@
 package io.quantra.identity;
 
-import java.nio.ByteBuffer;
-
 import java.time.Instant;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.quantra.HttpTestClient.Response;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -172,19 +166,7 @@ abstract class MfaContract extends IdentityHttpTests {
 	 * The code of the time step {@code stepOffset} steps from now on the server's clock.
 	 */
 	private String code(String secret, int stepOffset) {
-		long step = Instant.now(this.clock).getEpochSecond() / 30 + stepOffset;
-		try {
-			Mac mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"));
-			byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-			int offset = hash[hash.length - 1] & 0x0f;
-			int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-					| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-			return String.format("%06d", binary % 1_000_000);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TotpCodes.code(secret, Instant.now(this.clock), stepOffset);
 	}
 
 }

@@ -1,0 +1,221 @@
+package io.quantra.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.quantra.HttpTestClient;
+import io.quantra.OnH2;
+import io.quantra.identity.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Editing a pipeline in the canvas editor from the keyboard and the inspector: settings
+ * checked where they are typed, a concurrent change explained, undo and auto-layout.
+ */
+@OnH2
+class ConsoleCanvasTests {
+
+	private static ConsoleBrowser browser;
+
+	@RegisterExtension
+	static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (browser != null) {
+				browser.screenshot(Path.of("target", "console-failures", context.getDisplayName() + ".png"));
+			}
+		}
+	};
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	HttpTestClient http;
+
+	String[] auth;
+
+	long project;
+
+	@BeforeEach
+	void signIn() {
+		this.http = HttpTestClient.local(this.port);
+		if (browser == null) {
+			browser = ConsoleBrowser.start("http://localhost:" + this.port);
+		}
+		String email = this.accounts.user("editor");
+		this.auth = TestAccounts.signIn(this.http, email);
+		this.project = this.http.postJson("/projects", "{\"name\": \"Letters\"}", this.auth).json().get("id").asLong();
+		browser.signIn(email, TestAccounts.PASSWORD);
+	}
+
+	@AfterEach
+	void noErrorsInTheBrowserConsole() {
+		assertThat(browser.consoleProblems()).as("errors in the browser's console").isEmpty();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	@Test
+	void aPluginAddedFromTheKeyboardIsConfiguredInAFormThatChecksWhatIsTyped() {
+		browser.open("/projects/" + this.project);
+		WebElement item = browser.await(By.cssSelector(".palette-item[data-plugin='text_template']"));
+		item.sendKeys(Keys.ENTER);
+		browser.await(By.xpath("//div[@role='dialog' and @aria-label='Add Text Template']"));
+		browser.click("Add node");
+		browser.awaitText(By.cssSelector(".field.invalid .error-text"), "Required.");
+		assertThat(this.http.get("/projects/" + this.project + "/nodes", this.auth).json().get("nodes").size())
+			.as("no node without its required settings")
+			.isZero();
+		browser.fill("Template", "Dear {{name}}");
+		browser.click("Add node");
+		WebElement node = browser.await(By.cssSelector(".canvas-node.selected"));
+		assertThat(node.getText()).contains("Text Template");
+		assertThat(config(nodeId(node)).get("template").asString()).isEqualTo("Dear {{name}}");
+
+		browser.fill("Output field", "1 not a name");
+		browser.click("Save");
+		browser.awaitText(By.cssSelector(".field.invalid .error-text"), "Does not have the expected form.");
+		assertThat(config(nodeId(node)).has("output_field")).as("nothing saved").isFalse();
+
+		browser.fill("Output field", "letter");
+		browser.click("Save");
+		browser.awaitText(By.cssSelector(".notice.success"), "Saved Text Template.");
+		JsonNode saved = config(nodeId(node));
+		assertThat(saved.get("template").asString()).isEqualTo("Dear {{name}}");
+		assertThat(saved.get("output_field").asString()).isEqualTo("letter");
+		assertThat(browser.driver().findElements(By.cssSelector(".canvas-node .node-problem"))).isEmpty();
+	}
+
+	@Test
+	void aNodeSomeoneElseChangedIsReloadedWithAnExplanation() {
+		long id = addNode("manual_review", "Check", 60, 60);
+		browser.open("/projects/" + this.project);
+		browser.await(By.cssSelector(".canvas-node[data-node-id='" + id + "']")).click();
+		browser.fill("Label", "Check twice");
+
+		assertThat(this.http.send("PUT", "/nodes/" + id, "{\"label\": \"Approve\"}", this.auth).status())
+			.isEqualTo(200);
+		browser.click("Save");
+
+		browser.awaitText(By.cssSelector(".notice.error"), "Someone else changed this node");
+		browser.awaitText(By.cssSelector(".canvas-node[data-node-id='" + id + "'] .node-title"), "Approve");
+		assertThat(browser.field("Label").getAttribute("value")).isEqualTo("Approve");
+		assertThat(node(id).get("label").asString()).isEqualTo("Approve");
+		assertThat(browser.consoleProblems()).as("only the refused change")
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("/nodes/" + id + " - Failed to load resource: the server responded with a status of 412");
+	}
+
+	@Test
+	void aDeletedNodeComesBackWithItsConnectionsOnUndoAndAutoLayoutArrangesTheGraphInLayers() {
+		long first = addNode("inputs", "In", 500, 300);
+		long second = addNode("manual_review", "Review", 40, 40);
+		long third = addNode("pii_redaction", "Redact", 40, 300);
+		edge(first, second);
+		edge(second, third);
+		browser.open("/projects/" + this.project);
+
+		browser.await(By.cssSelector(".canvas-node[data-node-id='" + second + "']")).click();
+		browser.click("Delete node");
+		awaitCount(".canvas-node", 2);
+		awaitCount(".wires path.edge", 0);
+		browser.click("Undo");
+		awaitCount(".canvas-node", 3);
+		awaitCount(".wires path.edge", 2);
+		assertThat(this.http.get("/projects/" + this.project + "/chain", this.auth).json().get("edges").size())
+			.isEqualTo(2);
+
+		browser.click("Auto-layout");
+		browser.awaitText(By.cssSelector(".notice.success"), "Arranged");
+		JsonNode nodes = this.http.get("/projects/" + this.project + "/nodes", this.auth).json().get("nodes");
+		int inX = 0;
+		int reviewX = 0;
+		int redactX = 0;
+		for (JsonNode node : nodes) {
+			switch (node.get("label").asString()) {
+				case "In" -> inX = node.get("x_pos").asInt();
+				case "Review" -> reviewX = node.get("x_pos").asInt();
+				default -> redactX = node.get("x_pos").asInt();
+			}
+		}
+		assertThat(inX).isLessThan(reviewX);
+		assertThat(reviewX).isLessThan(redactX);
+	}
+
+	@Test
+	void nodesMoveWithTheArrowKeysAndTheMoveIsSaved() {
+		long id = addNode("inputs", "In", 100, 100);
+		browser.open("/projects/" + this.project);
+		WebElement node = browser.await(By.cssSelector(".canvas-node[data-node-id='" + id + "']"));
+		node.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_DOWN);
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until((d) -> node(id).get("x_pos").asInt() == 120 && node(id).get("y_pos").asInt() == 110);
+	}
+
+	private long addNode(String plugin, String label, int x, int y) {
+		String type = switch (plugin) {
+			case "inputs" -> "datasource";
+			case "manual_review" -> "workbench";
+			default -> "tool";
+		};
+		return this.http
+			.postJson("/projects/" + this.project + "/nodes",
+					"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"label\": \"" + label
+							+ "\", \"x_pos\": " + x + ", \"y_pos\": " + y + "}",
+					this.auth)
+			.json()
+			.get("id")
+			.asLong();
+	}
+
+	private void edge(long from, long to) {
+		assertThat(this.http
+			.postJson("/projects/" + this.project + "/edges",
+					"{\"source_node\": " + from + ", \"target_node\": " + to + "}", this.auth)
+			.status()).isEqualTo(201);
+	}
+
+	private JsonNode node(long id) {
+		return this.http.get("/nodes/" + id, this.auth).json();
+	}
+
+	private JsonNode config(long id) {
+		return node(id).get("config");
+	}
+
+	private static long nodeId(WebElement node) {
+		return Long.parseLong(node.getAttribute("data-node-id"));
+	}
+
+	private static void awaitCount(String css, int count) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), count));
+	}
+
+}

@@ -1,0 +1,204 @@
+package io.quantra.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.quantra.HttpTestClient;
+import io.quantra.OnH2;
+import io.quantra.TestClock;
+import io.quantra.identity.TestAccounts;
+import io.quantra.identity.TotpCodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the console, with real data, at 1280×800 and 1920×1080: each shows its
+ * heading, fits the window's width and leaves the browser's console clean. The pictures
+ * taken at 1280×800 go to {@code target/screenshots}, or to the folder named by the
+ * {@code quantra.screenshots.dir} system property ({@code ./quantra screenshots} points
+ * it at {@code docs/screenshots}).
+ */
+@OnH2
+class ConsoleScreenshotsTests {
+
+	private static ConsoleBrowser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	@Test
+	void everyPageRendersCleanlyAtBothSizes() {
+		HttpTestClient http = HttpTestClient.local(this.port);
+		browser = ConsoleBrowser.start("http://localhost:" + this.port);
+		Path folder = Path.of(System.getProperty("quantra.screenshots.dir", "target/screenshots"));
+		String email = this.accounts.staff("ada");
+		String[] auth = TestAccounts.signIn(http, email);
+		Sample sample = Sample.build(http, auth);
+
+		String mfaEmail = this.accounts.user("grace");
+		String secret = enrolMfa(http, mfaEmail);
+		browser.open("/projects");
+		page(folder, "login", "//h1[contains(., 'Sign in')]");
+		browser.fill("E-mail", mfaEmail);
+		browser.fill("Password", TestAccounts.PASSWORD);
+		browser.click("Sign in");
+		browser.field("Authentication code");
+		page(folder, "login-mfa", "//form[@aria-label='Multi-factor authentication']");
+		browser.fill("Authentication code", TotpCodes.code(secret, Instant.now(this.clock), 1));
+		browser.click("Verify");
+		browser.await(By.xpath("//h1[normalize-space(.)='Projects']"));
+		browser.click("Sign out");
+
+		browser.fill("E-mail", email);
+		browser.fill("Password", TestAccounts.PASSWORD);
+		browser.click("Sign in");
+		browser.await(By.xpath("//h1[normalize-space(.)='Projects']"));
+		page(folder, "projects", "//table[@aria-label='Projects']//a[.='Invoice intake']");
+		browser.open("/projects/" + sample.projectId());
+		page(folder, "canvas", "//div[contains(@class, 'canvas-node')]");
+		browser.driver()
+			.findElement(By.cssSelector(".canvas-node[data-node-id='" + sample.templateNodeId() + "']"))
+			.click();
+		page(folder, "canvas-inspector", "//form[@aria-label='Settings of Greeting']");
+		browser.open("/executions/" + sample.waitingRun());
+		page(folder, "run-gate", "//button[normalize-space(.)='Approve']");
+		browser.open("/executions/" + sample.completedRun());
+		browser.await(By.cssSelector("h1 .badge[data-status='completed']"));
+		page(folder, "run", "//div[@class='timeline']");
+		browser.open("/projects/" + sample.projectId() + "/executions");
+		page(folder, "executions", "//table[@aria-label='Executions']//*[contains(@class, 'mini')]");
+		browser.open("/projects/" + sample.projectId() + "/members");
+		page(folder, "members", "//table[@aria-label='Members']");
+		for (String section : new String[] { "users", "settings", "audit", "endpoints" }) {
+			browser.open("/admin/" + section);
+			page(folder, "admin-" + section, "//h1");
+		}
+		browser.open("/account");
+		page(folder, "account", "//h1");
+		browser.click("Set up MFA");
+		page(folder, "account-mfa", "//img[@class='qr']");
+	}
+
+	/** Waits for the page, checks it at both sizes, and keeps its picture at 1280×800. */
+	private void page(Path folder, String name, String readyXpath) {
+		for (int[] size : new int[][] { { 1920, 1080 }, { 1280, 800 } }) {
+			browser.resize(size[0], size[1]);
+			WebElement ready = browser.await(By.xpath(readyXpath), Duration.ofSeconds(20));
+			browser.script("arguments[0].scrollIntoView({block: 'nearest'});", ready);
+			Object overflow = browser
+				.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(((Number) overflow).intValue()).as("%s is wider than %d px", name, size[0])
+				.isLessThanOrEqualTo(0);
+		}
+		browser.screenshot(folder.resolve(name + ".png"));
+		assertThat(browser.consoleProblems()).as("browser console on %s", name).isEmpty();
+	}
+
+	private String enrolMfa(HttpTestClient http, String email) {
+		String[] auth = TestAccounts.signIn(http, email);
+		String secret = http.postJson("/mfa/setup", "{}", auth).json().get("secret").asString();
+		String code = TotpCodes.code(secret, Instant.now(this.clock), 0);
+		assertThat(http.postJson("/mfa/enable", "{\"code\": \"" + code + "\"}", auth).status()).isEqualTo(200);
+		return secret;
+	}
+
+	/**
+	 * A project worth looking at: four nodes, a completed run and one waiting at its
+	 * gate.
+	 */
+	record Sample(long projectId, long templateNodeId, long completedRun, long waitingRun) {
+
+		static Sample build(HttpTestClient http, String[] auth) {
+			long project = id(http.postJson("/projects",
+					"{\"name\": \"Invoice intake\", \"description\": \"Reminders for overdue invoices\"}", auth));
+			long inputs = node(http, auth, project, "datasource", "inputs", "Invoices", 40, 160, "{}");
+			long template = node(http, auth, project, "tool", "text_template", "Greeting", 300, 160,
+					"{\"template\": \"Dear {{name}}, invoice {{number}} is due. Reply to {{email}}.\"}");
+			long redact = node(http, auth, project, "tool", "pii_redaction", "Redact PII", 560, 160,
+					"{\"entities\": [\"name\", \"email\"]}");
+			long review = node(http, auth, project, "workbench", "manual_review", "Review", 820, 160,
+					"{\"instructions\": \"Check the wording before it is sent.\"}");
+			edge(http, auth, project, inputs, template);
+			edge(http, auth, project, template, redact);
+			edge(http, auth, project, redact, review);
+			String inputsJson = "{\"inputs\": {\"name\": \"Ada Lovelace\", \"number\": \"INV-1042\", "
+					+ "\"email\": \"ada@example.com\"}}";
+			long completed = id(http.postJson("/projects/" + project + "/run", inputsJson, auth), "execution_id");
+			awaitStatus(http, auth, completed, "waiting");
+			assertThat(http.postJson("/executions/" + completed + "/gates/" + review, "{\"approved\": true}", auth)
+				.status()).isEqualTo(200);
+			awaitStatus(http, auth, completed, "completed");
+			long waiting = id(http.postJson("/projects/" + project + "/run", inputsJson, auth), "execution_id");
+			awaitStatus(http, auth, waiting, "waiting");
+			return new Sample(project, template, completed, waiting);
+		}
+
+		private static long node(HttpTestClient http, String[] auth, long project, String type, String plugin,
+				String label, int x, int y, String config) {
+			return id(
+					http.postJson("/projects/" + project + "/nodes",
+							"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"label\": \"" + label
+									+ "\", \"x_pos\": " + x + ", \"y_pos\": " + y + ", \"config\": " + config + "}",
+							auth));
+		}
+
+		private static void edge(HttpTestClient http, String[] auth, long project, long from, long to) {
+			id(http.postJson("/projects/" + project + "/edges",
+					"{\"source_node\": " + from + ", \"target_node\": " + to + "}", auth));
+		}
+
+		private static void awaitStatus(HttpTestClient http, String[] auth, long execution, String status) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			String seen = null;
+			while (System.nanoTime() < deadline) {
+				seen = http.get("/executions/" + execution, auth).json().get("status").asString();
+				if (seen.equals(status)) {
+					return;
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+			throw new AssertionError("execution " + execution + " is " + seen + ", not " + status);
+		}
+
+		private static long id(HttpTestClient.Response response) {
+			return id(response, "id");
+		}
+
+		private static long id(HttpTestClient.Response response, String field) {
+			assertThat(response.status()).as(response.body()).isIn(200, 201, 202);
+			JsonNode json = response.json();
+			return json.get(field).asLong();
+		}
+
+	}
+
+}
