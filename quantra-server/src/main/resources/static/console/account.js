@@ -1,9 +1,9 @@
 // The signed-in user's own account: profile, password, MFA, API tokens and active sessions.
 import { useState } from 'preact/hooks';
 import { get, post, patch, del } from './api.js';
-import { h, Field, Notice, ErrorNotice, Dialog, useLoad, formatTime, useTitle } from './ui.js';
+import { h, ConfirmDialog, Dialog, ErrorNotice, Field, Notice, RowActions, formatTime, pending, useLoad, useSubmit,
+  useTitle } from './ui.js';
 import { MfaEnrolment } from './mfa.js';
-import { ConfirmDialog, RowActions, pending, useSubmit } from './admin.js';
 
 export function AccountPage() {
   useTitle('Your account');
@@ -107,9 +107,7 @@ function MfaSection({ enabled, onChanged }) {
   };
   let action;
   if (enrolling) {
-    action = h('div', { class: 'mfa-setup' },
-      h(MfaEnrolment, { onDone: closeEnrolment }),
-      h('button', { type: 'button', class: 'secondary', onClick: closeEnrolment }, 'Cancel set-up'));
+    action = h('div', { class: 'mfa-setup' }, h(MfaEnrolment, { onDone: closeEnrolment, onCancel: closeEnrolment }));
   } else if (enabled) {
     action = h('button', { type: 'button', class: 'danger', onClick: () => setDisabling(true) }, 'Turn off MFA');
   } else {

@@ -1,8 +1,8 @@
 // Administration for staff: user accounts, security settings, the audit log and service endpoints.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post, put, patch, del } from './api.js';
-import { h, Field, Select, Notice, ErrorNotice, Dialog, useLoad, Loading, StatusBadge, formatTime, useTitle, Link,
-  useId } from './ui.js';
+import { h, Checkbox, ConfirmDialog, Dialog, ErrorNotice, Field, Link, Notice, Pager, RowActions, Select, StatusBadge,
+  TextArea, formatTime, pending, useId, useLoad, useSubmit, useTitle } from './ui.js';
 
 const SECTIONS = [
   { id: 'users', label: 'Users', component: UsersSection },
@@ -30,112 +30,6 @@ function AdminTabs({ section }) {
   return h('nav', { class: 'tabs', 'aria-label': 'Administration sections' },
     h('ul', null, SECTIONS.map((s) => h('li', { key: s.id },
       h(Link, { to: `/admin/${s.id}`, 'aria-current': s.id === section ? 'page' : undefined }, s.label)))));
-}
-
-/* ---------- building blocks, also used by the account page ---------- */
-
-/** A labelled checkbox; `onChange` gets true or false. */
-export function Checkbox({ label, checked, onChange, hint, name, disabled }) {
-  const id = useId(name || 'check');
-  return h('div', { class: 'field inline' },
-    h('input', {
-      id, name, type: 'checkbox', checked: !!checked, disabled,
-      'aria-describedby': hint ? `${id}-hint` : undefined, onChange: (e) => onChange(e.currentTarget.checked),
-    }),
-    h('label', { for: id }, label),
-    hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null);
-}
-
-/** A labelled multi-line text box. */
-export function TextArea({ label, value, onInput, hint, name, rows = 6 }) {
-  const id = useId(name || 'text');
-  return h('div', { class: 'field' },
-    h('label', { for: id }, label),
-    h('textarea', {
-      id, name, rows, value: value ?? '', spellcheck: false,
-      'aria-describedby': hint ? `${id}-hint` : undefined, onInput: (e) => onInput(e.currentTarget.value),
-    }),
-    hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null);
-}
-
-/** Asks before something that cannot be undone; shows the server's answer if it fails. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
-  return h(Dialog, { title, onClose },
-    h('div', { class: 'dialog-body' }, children),
-    h(ErrorNotice, { error }),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', onClick: onClose }, 'Cancel'),
-      h('button', { type: 'button', class: 'danger', onClick: confirm, disabled: busy },
-        busy ? 'Working…' : confirmLabel)));
-}
-
-/** What a failed load says, with a way to try again. */
-export function LoadFailed({ error, onRetry }) {
-  return h('div', { class: 'load-failed' },
-    h(ErrorNotice, { error }),
-    h('button', { type: 'button', class: 'secondary', onClick: onRetry }, 'Try again'));
-}
-
-/** What stands in for data until it is loaded: the failure with a retry, or a loading message; null once loaded. */
-export function pending(data, error, reload, what) {
-  if (error) {
-    return h(LoadFailed, { error, onRetry: reload });
-  }
-  return data === undefined ? h(Loading, { what }) : null;
-}
-
-/** The last cell of a table row: its buttons. */
-export function RowActions({ children }) {
-  return h('td', null, h('div', { class: 'row-actions' }, children));
-}
-
-/** Previous and next page of a list the server pages with limit and offset. */
-export function Pager({ label, total, limit, offset, onChange }) {
-  if (!total || (offset === 0 && total <= limit)) {
-    return null;
-  }
-  const first = Math.min(offset + 1, total);
-  const last = Math.min(offset + limit, total);
-  return h('nav', { class: 'pager', 'aria-label': label },
-    h('button', { type: 'button', class: 'secondary', disabled: offset === 0,
-      onClick: () => onChange(Math.max(0, offset - limit)) }, 'Previous page'),
-    h('span', { role: 'status' }, `${first}–${last} of ${total}`),
-    h('button', { type: 'button', class: 'secondary', disabled: offset + limit >= total,
-      onClick: () => onChange(offset + limit) }, 'Next page'));
-}
-
-/** Runs a form's submission: busy while it runs, the error kept if it fails. */
-export function useSubmit(action) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const submit = async (e) => {
-    if (e) {
-      e.preventDefault();
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, submit };
 }
 
 function DialogActions({ busy, submitLabel, busyLabel, onCancel }) {

@@ -1,10 +1,10 @@
 // A project's executions, newest first, each drawn with the graph it ran and how far it got.
 import { useEffect, useState } from 'preact/hooks';
 import { get } from './api.js';
-import { h, ErrorNotice, Link, Loading, Select, StatusBadge, durationBetween, formatDuration, formatTime, useLoad,
-  useTitle } from './ui.js';
+import { h, ErrorNotice, Link, Loading, Pager, Select, StatusBadge, durationBetween, formatDuration, formatTime,
+  useLoad, useTitle } from './ui.js';
 import { RunGraph, chainGraph } from './graph.js';
-import { Pager, ProjectTabs } from './projects.js';
+import { ProjectTabs } from './projects.js';
 
 const PAGE = 20;
 const STATUSES = ['', 'queued', 'running', 'waiting', 'paused', 'completed', 'failed', 'cancelled'];
@@ -95,5 +95,5 @@ export function ExecutionsPage({ projectId }) {
           h('td', null, formatDuration(durationBetween(execution.started_at, execution.completed_at))),
           h('td', null, execution.trigger),
           h('td', null, execution.initiated_by || '—'))))),
-        h(Pager, { offset, limit: PAGE, total: data.total, onChange: setOffset })));
+        h(Pager, { label: 'Execution pages', offset, limit: PAGE, total: data.total, onChange: setOffset })));
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { post } from './api.js';
 import { h, Field, ErrorNotice, Loading, Notice } from './ui.js';
 
-export function MfaEnrolment({ onDone }) {
+export function MfaEnrolment({ onDone, onCancel }) {
   const [setup, setSetup] = useState(null);
   const [code, setCode] = useState('');
   const [codes, setCodes] = useState(null);
@@ -50,5 +50,7 @@ export function MfaEnrolment({ onDone }) {
     h(ErrorNotice, { error }),
     h(Field, { label: 'Code from the app', name: 'mfa-code', value: code, onInput: setCode, required: true,
       autocomplete: 'one-time-code', inputmode: 'numeric' }),
-    h('button', { type: 'submit', disabled: busy }, busy ? 'Checking…' : 'Turn on MFA'));
+    h('div', { class: 'actions start' },
+      onCancel ? h('button', { type: 'button', class: 'secondary', onClick: onCancel }, 'Cancel set-up') : null,
+      h('button', { type: 'submit', disabled: busy }, busy ? 'Checking…' : 'Turn on MFA')));
 }

@@ -1,8 +1,8 @@
 // Projects: the list, creating and sharing one, and a project's members.
 import { useState } from 'preact/hooks';
 import { del, get, post, put } from './api.js';
-import { h, Dialog, ErrorNotice, Field, Link, Loading, Notice, Select, formatTime, navigate, useLoad, useTitle }
-  from './ui.js';
+import { h, Dialog, ErrorNotice, Field, Link, Loading, Notice, Pager, Select, formatTime, navigate, useLoad,
+  useTitle } from './ui.js';
 
 const PAGE = 25;
 const ROLES = ['viewer', 'runner', 'editor', 'admin', 'owner'];
@@ -104,7 +104,7 @@ export function ProjectsPage() {
               'Share', h('span', { class: 'sr-only' }, ` ${project.name}`)),
             h('button', { type: 'button', class: 'link danger', onClick: () => remove(project) },
               'Delete', h('span', { class: 'sr-only' }, ` ${project.name}`))))))),
-      h(Pager, { offset, limit: PAGE, total: data.total, onChange: setOffset }));
+      h(Pager, { label: 'Project pages', offset, limit: PAGE, total: data.total, onChange: setOffset }));
   }
   return h('section', { class: 'page' },
     h('div', { class: 'page-header' }, h('h1', null, 'Projects'),
@@ -113,19 +113,6 @@ export function ProjectsPage() {
     body,
     dialog && dialog.create ? h(CreateProjectDialog, { onClose: () => setDialog(null) }) : null,
     dialog && dialog.share ? h(ShareDialog, { project: dialog.share, onClose: () => setDialog(null) }) : null);
-}
-
-export function Pager({ offset, limit, total, onChange }) {
-  if (total <= limit) {
-    return null;
-  }
-  const last = Math.min(offset + limit, total);
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', class: 'secondary', disabled: offset === 0,
-      onClick: () => onChange(Math.max(0, offset - limit)) }, 'Previous'),
-    h('span', { 'aria-live': 'polite' }, `${offset + 1}–${last} of ${total}`),
-    h('button', { type: 'button', class: 'secondary', disabled: last >= total, onClick: () => onChange(offset + limit) },
-      'Next'));
 }
 
 /** The tabs every page of one project shows. */

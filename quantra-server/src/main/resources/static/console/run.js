@@ -184,7 +184,7 @@ export function RunPage({ executionId }) {
             act('cancel');
           }
         } }, 'Cancel run') : null,
-        status === 'running' || status === 'waiting' || status === 'queued'
+        status === 'running' || status === 'waiting'
           ? h('button', { type: 'button', class: 'secondary', disabled: busy, onClick: () => act('pause') }, 'Pause') : null,
         status === 'paused' ? h('button', { type: 'button', disabled: busy, onClick: () => act('resume') }, 'Resume') : null,
         TERMINAL.has(status) ? h('button', { type: 'button', class: 'secondary', disabled: busy, onClick: () => act('rerun') },

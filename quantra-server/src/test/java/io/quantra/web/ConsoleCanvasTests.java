@@ -1,18 +1,10 @@
 package io.quantra.web;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import io.quantra.HttpTestClient;
-import io.quantra.OnH2;
 import io.quantra.identity.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -20,37 +12,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Editing a pipeline in the canvas editor from the keyboard and the inspector: settings
  * checked where they are typed, a concurrent change explained, undo and auto-layout.
  */
-@OnH2
-class ConsoleCanvasTests {
-
-	private static ConsoleBrowser browser;
-
-	@RegisterExtension
-	static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot(Path.of("target", "console-failures", context.getDisplayName() + ".png"));
-			}
-		}
-	};
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestAccounts accounts;
-
-	HttpTestClient http;
+class ConsoleCanvasTests extends ConsoleBrowserTests {
 
 	String[] auth;
 
@@ -58,27 +26,10 @@ class ConsoleCanvasTests {
 
 	@BeforeEach
 	void signIn() {
-		this.http = HttpTestClient.local(this.port);
-		if (browser == null) {
-			browser = ConsoleBrowser.start("http://localhost:" + this.port);
-		}
 		String email = this.accounts.user("editor");
 		this.auth = TestAccounts.signIn(this.http, email);
-		this.project = this.http.postJson("/projects", "{\"name\": \"Letters\"}", this.auth).json().get("id").asLong();
+		this.project = project(this.auth, "Letters");
 		browser.signIn(email, TestAccounts.PASSWORD);
-	}
-
-	@AfterEach
-	void noErrorsInTheBrowserConsole() {
-		assertThat(browser.consoleProblems()).as("errors in the browser's console").isEmpty();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
 	}
 
 	@Test
@@ -179,26 +130,11 @@ class ConsoleCanvasTests {
 	}
 
 	private long addNode(String plugin, String label, int x, int y) {
-		String type = switch (plugin) {
-			case "inputs" -> "datasource";
-			case "manual_review" -> "workbench";
-			default -> "tool";
-		};
-		return this.http
-			.postJson("/projects/" + this.project + "/nodes",
-					"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"label\": \"" + label
-							+ "\", \"x_pos\": " + x + ", \"y_pos\": " + y + "}",
-					this.auth)
-			.json()
-			.get("id")
-			.asLong();
+		return node(this.auth, this.project, plugin, label, x, y, "{}");
 	}
 
 	private void edge(long from, long to) {
-		assertThat(this.http
-			.postJson("/projects/" + this.project + "/edges",
-					"{\"source_node\": " + from + ", \"target_node\": " + to + "}", this.auth)
-			.status()).isEqualTo(201);
+		edge(this.auth, this.project, from, to);
 	}
 
 	private JsonNode node(long id) {

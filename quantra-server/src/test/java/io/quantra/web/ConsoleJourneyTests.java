@@ -1,31 +1,18 @@
 package io.quantra.web;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.quantra.HttpTestClient;
-import io.quantra.OnH2;
-import io.quantra.TestClock;
 import io.quantra.identity.TestAccounts;
 import io.quantra.identity.TotpCodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,53 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * building a three-node pipeline with the mouse, running it, approving its gate, and
  * finding the run in the history and the login in the audit log.
  */
-@OnH2
-class ConsoleJourneyTests {
-
-	private static ConsoleBrowser browser;
-
-	@RegisterExtension
-	static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				browser.screenshot(Path.of("target", "console-failures", context.getDisplayName() + ".png"));
-			}
-		}
-	};
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestAccounts accounts;
-
-	@Autowired
-	TestClock clock;
-
-	HttpTestClient http;
-
-	@BeforeEach
-	void openBrowser() {
-		this.http = HttpTestClient.local(this.port);
-		if (browser == null) {
-			browser = ConsoleBrowser.start("http://localhost:" + this.port);
-		}
-		browser.driver().manage().deleteAllCookies();
-	}
-
-	@AfterEach
-	void noErrorsInTheBrowserConsole() {
-		assertThat(browser.consoleProblems()).as("errors in the browser's console").isEmpty();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
+class ConsoleJourneyTests extends ConsoleBrowserTests {
 
 	@Test
 	void signInWithMfaBuildAPipelineWithTheMouseRunItAndApproveItsGate() {
@@ -139,16 +80,15 @@ class ConsoleJourneyTests {
 		browser.await(By.cssSelector("table.executions .run-graph.mini"));
 
 		browser.open("/admin/audit");
-		browser.await(By.xpath("//table//td[contains(., '" + email + "')]"));
-		assertThat(browser.driver().findElement(By.tagName("table")).getText()).contains("login");
-	}
-
-	private String enrolMfa(String email) {
-		String[] auth = TestAccounts.signIn(this.http, email);
-		String secret = this.http.postJson("/mfa/setup", "{}", auth).json().get("secret").asString();
-		String code = TotpCodes.code(secret, Instant.now(this.clock), 0);
-		assertThat(this.http.postJson("/mfa/enable", "{\"code\": \"" + code + "\"}", auth).status()).isEqualTo(200);
-		return secret;
+		browser.fill("Event type", "login_success");
+		browser.fill("User (e-mail or id)", email);
+		browser.click("Apply filters");
+		// the sign-in above, in the browser, not the API's token logins
+		WebElement login = browser
+			.await(By.xpath("//table//tr[td[contains(., '" + email + "')] and td[contains(., 'method: session')]]"));
+		assertThat(login.getText()).contains("login_success");
+		assertThat(browser.driver().findElements(By.xpath("//table/tbody/tr")))
+			.allSatisfy((entry) -> assertThat(entry.getText()).contains(email).contains("login_success"));
 	}
 
 	private void dragPlugin(String pluginId, WebElement board, int x, int y) {
