@@ -12,30 +12,37 @@ const PERMISSIONS = [
   { value: 'write', label: 'Write (editor)' },
 ];
 
-function CreateProjectDialog({ onClose }) {
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
+/** Creates a project, or renames and describes `project` when given. */
+function ProjectDialog({ project, onClose, onSaved }) {
+  const [name, setName] = useState(project ? project.name : '');
+  const [description, setDescription] = useState(project ? project.description || '' : '');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const project = await post('/projects', { name: name.trim(), description: description.trim() });
-      navigate(`/projects/${project.id}`);
+      const body = { name: name.trim(), description: description.trim() };
+      if (project) {
+        await put(`/projects/${project.id}`, body);
+        onSaved();
+        onClose();
+      } else {
+        navigate(`/projects/${(await post('/projects', body)).id}`);
+      }
     } catch (err) {
       setError(err);
       setBusy(false);
     }
   };
-  return h(Dialog, { title: 'New project', onClose },
+  return h(Dialog, { title: project ? `Edit ${project.name}` : 'New project', onClose },
     h('form', { onSubmit: submit },
       h(ErrorNotice, { error }),
       h(Field, { label: 'Name', name: 'project-name', value: name, onInput: setName, required: true, maxLength: 200 }),
       h(Field, { label: 'Description', name: 'project-description', value: description, onInput: setDescription }),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', onClick: onClose }, 'Cancel'),
-        h('button', { type: 'submit', disabled: busy || !name.trim() }, 'Create project'))));
+        h('button', { type: 'submit', disabled: busy || !name.trim() }, project ? 'Save' : 'Create project'))));
 }
 
 export function ShareDialog({ project, onClose, onShared }) {
@@ -100,6 +107,8 @@ export function ProjectsPage() {
           h('td', { class: 'row-actions' },
             h(Link, { to: `/projects/${project.id}/executions` }, 'Executions'),
             h(Link, { to: `/projects/${project.id}/members` }, 'Members'),
+            h('button', { type: 'button', class: 'link', onClick: () => setDialog({ edit: project }) },
+              'Edit', h('span', { class: 'sr-only' }, ` ${project.name}`)),
             h('button', { type: 'button', class: 'link', onClick: () => setDialog({ share: project }) },
               'Share', h('span', { class: 'sr-only' }, ` ${project.name}`)),
             h('button', { type: 'button', class: 'link danger', onClick: () => remove(project) },
@@ -111,7 +120,9 @@ export function ProjectsPage() {
       h('button', { type: 'button', onClick: () => setDialog({ create: true }) }, 'New project')),
     h(ErrorNotice, { error, onClose: () => setError(null) }),
     body,
-    dialog && dialog.create ? h(CreateProjectDialog, { onClose: () => setDialog(null) }) : null,
+    dialog && dialog.create ? h(ProjectDialog, { onClose: () => setDialog(null) }) : null,
+    dialog && dialog.edit ? h(ProjectDialog, { project: dialog.edit, onClose: () => setDialog(null), onSaved: reload })
+      : null,
     dialog && dialog.share ? h(ShareDialog, { project: dialog.share, onClose: () => setDialog(null) }) : null);
 }
 

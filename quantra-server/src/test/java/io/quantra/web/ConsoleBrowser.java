@@ -171,6 +171,41 @@ public final class ConsoleBrowser implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * What a screen reader user would miss on the page: controls without a label, buttons
+	 * and links without a name, images without alternative text, and a page without
+	 * exactly one main heading.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> accessibilityProblems() {
+		return (List<String>) script(
+				"""
+						const problems = [];
+						const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+						const named = (el) => (el.getAttribute('aria-label') || '').trim()
+						    || (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby')))
+						    || (el.getAttribute('title') || '').trim();
+						for (const el of document.querySelectorAll('input, select, textarea')) {
+						  if (el.type === 'hidden' || !visible(el)) continue;
+						  const label = el.id && document.querySelector(`label[for="${el.id}"]`);
+						  if (!label && !el.closest('label') && !named(el)) {
+						    problems.push(`unlabelled ${el.tagName.toLowerCase()} ${el.name || el.outerHTML.substring(0, 80)}`);
+						  }
+						}
+						for (const el of document.querySelectorAll('button, a[href], [role="button"]')) {
+						  if (visible(el) && !el.textContent.trim() && !named(el)) {
+						    problems.push(`nameless ${el.tagName.toLowerCase()} ${el.outerHTML.substring(0, 80)}`);
+						  }
+						}
+						for (const el of document.querySelectorAll('img')) {
+						  if (!el.hasAttribute('alt')) problems.push(`image without alt ${el.src.substring(0, 60)}`);
+						}
+						const headings = [...document.querySelectorAll('h1')].filter(visible).length;
+						if (headings !== 1) problems.push(`${headings} main headings`);
+						return problems;
+						""");
+	}
+
 	public void resize(int width, int height) {
 		this.driver.manage().window().setSize(new Dimension(width, height));
 	}

@@ -120,6 +120,19 @@ class ConsoleCanvasTests extends ConsoleBrowserTests {
 	}
 
 	@Test
+	void aProjectIsRenamedFromTheList() {
+		browser.open("/projects");
+		browser.click("Edit Letters");
+		browser.fill("Name", "Letters to customers");
+		browser.fill("Description", "Sent every Monday");
+		browser.click("Save");
+		browser.await(By.xpath("//table[@aria-label='Projects']//a[.='Letters to customers']"));
+		JsonNode project = this.http.get("/projects/" + this.project, this.auth).json();
+		assertThat(project.get("name").asString()).isEqualTo("Letters to customers");
+		assertThat(project.get("description").asString()).isEqualTo("Sent every Monday");
+	}
+
+	@Test
 	void nodesMoveWithTheArrowKeysAndTheMoveIsSaved() {
 		long id = addNode("inputs", "In", 100, 100);
 		browser.open("/projects/" + this.project);

@@ -1,5 +1,7 @@
 package io.quantra.web;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.quantra.identity.TestAccounts;
@@ -46,6 +48,24 @@ class ConsoleRunTests extends ConsoleBrowserTests {
 		assertThat(browser.driver().findElement(By.cssSelector(".run-node-panel .notice.error")).getText())
 			.contains("surname");
 		assertThat(browser.driver().findElement(By.cssSelector(".facts")).getText()).contains("console");
+	}
+
+	@Test
+	void aDocumentGivenToTheRunComesOutAsText() throws Exception {
+		long upload = node("file_upload", "Letters", "{\"accepted_types\": [\".txt\"]}");
+		long extract = node("text_extract", "Text", "{}");
+		edge(upload, extract);
+		Path letter = Files.createTempFile("letter", ".txt");
+		Files.writeString(letter, "The quarterly figures arrive on Thursday.");
+		browser.open("/projects/" + this.project);
+		browser.click("Run");
+		browser.field("Documents for Letters").sendKeys(letter.toAbsolutePath().toString());
+		browser.click("Start run");
+
+		browser.await(By.cssSelector("h1 .badge[data-status='completed']"));
+		browser.await(By.cssSelector(".graph-node[data-node='node_" + extract + "']")).click();
+		browser.awaitText(By.cssSelector(".run-node-panel .output-text"), "The quarterly figures arrive on Thursday.");
+		Files.delete(letter);
 	}
 
 	@Test

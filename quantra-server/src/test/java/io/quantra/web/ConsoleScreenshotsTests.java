@@ -87,6 +87,7 @@ class ConsoleScreenshotsTests extends ConsoleBrowserTests {
 			assertThat(((Number) overflow).intValue()).as("%s is wider than %d px", name, size[0])
 				.isLessThanOrEqualTo(0);
 		}
+		assertThat(browser.accessibilityProblems()).as("accessibility of %s", name).isEmpty();
 		browser.screenshot(folder.resolve(name + ".png"));
 		assertThat(browser.consoleProblems()).as("browser console on %s", name).isEmpty();
 	}
