@@ -20,10 +20,13 @@ function etag(node) {
   return { 'If-Match': `"${node.version}"` };
 }
 
-/** Where a pointer is on the board, in board coordinates. */
-function boardPoint(board, event) {
+const ZOOMS = [0.4, 0.5, 0.65, 0.8, 1, 1.25, 1.5];
+
+/** Where a pointer is on the board, in canvas coordinates at the board's zoom. */
+function boardPoint(board, event, zoom) {
   const rect = board.getBoundingClientRect();
-  return { x: event.clientX - rect.left + board.scrollLeft, y: event.clientY - rect.top + board.scrollTop };
+  return { x: (event.clientX - rect.left + board.scrollLeft) / zoom,
+    y: (event.clientY - rect.top + board.scrollTop) / zoom };
 }
 
 function freeSpot(nodes) {
@@ -80,6 +83,9 @@ export function CanvasPage({ projectId }) {
   const [wire, setWire] = useState(null);
   const [running, setRunning] = useState(false);
   const [adding, setAdding] = useState(null);
+  const [zoom, setZoom] = useState(1);
+  const zoomRef = useRef(1);
+  zoomRef.current = zoom;
   const boardRef = useRef(null);
   const aliases = useRef(new Map());
   const nodesRef = useRef(nodes);
@@ -389,7 +395,7 @@ export function CanvasPage({ projectId }) {
       const inside = ev.clientX >= rect.left && ev.clientX <= rect.right && ev.clientY >= rect.top
         && ev.clientY <= rect.bottom;
       if (ev.type === 'pointerup' && inside) {
-        const at = boardPoint(board, ev);
+        const at = boardPoint(board, ev, zoomRef.current);
         addNode(plugin, at.x - NODE_WIDTH / 2, at.y - NODE_HEIGHT / 2);
       }
     };
@@ -410,8 +416,8 @@ export function CanvasPage({ projectId }) {
     let moved = false;
     let last = origin;
     const move = (ev) => {
-      const dx = ev.clientX - start.x;
-      const dy = ev.clientY - start.y;
+      const dx = (ev.clientX - start.x) / zoomRef.current;
+      const dy = (ev.clientY - start.y) / zoomRef.current;
       moved = moved || Math.abs(dx) + Math.abs(dy) > 3;
       if (moved) {
         last = { x: Math.max(0, origin.x + dx), y: Math.max(0, origin.y + dy) };
@@ -445,7 +451,7 @@ export function CanvasPage({ projectId }) {
     const port = e.currentTarget;
     port.setPointerCapture(e.pointerId);
     const board = boardRef.current;
-    const move = (ev) => setWire({ from: node.id, to: boardPoint(board, ev) });
+    const move = (ev) => setWire({ from: node.id, to: boardPoint(board, ev, zoomRef.current) });
     const up = (ev) => {
       port.removeEventListener('pointermove', move);
       port.removeEventListener('pointerup', up);
@@ -494,6 +500,20 @@ export function CanvasPage({ projectId }) {
     }, 500);
   };
 
+  /** The largest zoom step at which every node is in view (at most 100%). */
+  const fit = () => {
+    const board = boardRef.current;
+    let right = 0;
+    let bottom = 0;
+    for (const node of nodes.values()) {
+      right = Math.max(right, node.x_pos + NODE_WIDTH + 40);
+      bottom = Math.max(bottom, node.y_pos + NODE_HEIGHT + 60);
+    }
+    const wanted = Math.min(board.clientWidth / right, board.clientHeight / bottom);
+    setZoom([...ZOOMS].reverse().find((z) => z <= wanted && z <= 1) || ZOOMS[0]);
+    board.scrollTo(0, 0);
+  };
+
   if (loadError) {
     return h('section', { class: 'page' }, h(ErrorNotice, { error: loadError }));
   }
@@ -515,11 +535,11 @@ export function CanvasPage({ projectId }) {
       }
     }
   }
-  let width = 1200;
-  let height = 700;
+  let width = 400;
+  let height = 300;
   for (const node of nodes.values()) {
-    width = Math.max(width, node.x_pos + NODE_WIDTH + 200);
-    height = Math.max(height, node.y_pos + NODE_HEIGHT + 200);
+    width = Math.max(width, node.x_pos + NODE_WIDTH + 120);
+    height = Math.max(height, node.y_pos + NODE_HEIGHT + 120);
   }
   const selectedNode = selection && selection.kind === 'node' ? nodes.get(selection.id) : null;
   const selectedEdge = selection && selection.kind === 'edge' ? edges.find((e) => e.id === selection.id) : null;
@@ -537,6 +557,14 @@ export function CanvasPage({ projectId }) {
         h('button', { type: 'button', class: 'secondary', onClick: undo, disabled: !undoStack.length,
           title: undoStack.length ? `Undo ${undoStack[undoStack.length - 1].label} (Ctrl+Z)` : 'Nothing to undo' }, 'Undo'),
         h('button', { type: 'button', class: 'secondary', onClick: autoLayout, disabled: !nodes.size }, 'Auto-layout'),
+        h('div', { class: 'zoom', role: 'group', 'aria-label': 'Zoom' },
+          h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom out', title: 'Zoom out',
+            disabled: zoom <= ZOOMS[0], onClick: () => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)]) }, '−'),
+          h('button', { type: 'button', class: 'secondary', title: 'Fit the pipeline in view', onClick: fit,
+            disabled: !nodes.size }, `${Math.round(zoom * 100)}%`, h('span', { class: 'sr-only' }, ' — fit to view')),
+          h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom in', title: 'Zoom in',
+            disabled: zoom >= ZOOMS[ZOOMS.length - 1],
+            onClick: () => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)]) }, '+')),
         h('button', { type: 'button', onClick: () => setRunning(true), disabled: !nodes.size }, 'Run'))),
     h(ProjectTabs, { projectId, current: 'canvas' }),
     h('div', { class: 'messages', 'aria-live': 'polite' },
@@ -565,11 +593,14 @@ export function CanvasPage({ projectId }) {
             plugin.available === false ? h('span', { class: 'muted' }, ` (${plugin.availability})`) : null))))))),
       h('div', { class: 'board', ref: boardRef, 'aria-label': 'Canvas', role: 'region',
         onPointerDown: (e) => {
-          if (e.target === e.currentTarget || e.target.classList.contains('board-inner')) {
+          if (e.target === e.currentTarget || e.target.classList.contains('board-inner')
+            || e.target.classList.contains('board-content')) {
             setSelection(null);
           }
         } },
-      h('div', { class: 'board-inner', style: { width: `${width}px`, height: `${height}px` } },
+      h('div', { class: 'board-inner', style: { width: `${width * zoom}px`, height: `${height * zoom}px` } },
+      h('div', { class: 'board-content', style: { width: `${width}px`, height: `${height}px`,
+        transform: zoom === 1 ? undefined : `scale(${zoom})` } },
         h('svg', { class: 'wires', width, height, 'aria-hidden': 'true' },
           h('defs', null, h('marker', { id: 'canvas-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7,
             markerHeight: 7, orient: 'auto-start-reverse' }, h('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))),
@@ -613,7 +644,7 @@ export function CanvasPage({ projectId }) {
           h('span', { class: 'port out', title: 'Drag to another node to connect', 'aria-hidden': 'true',
             onPointerDown: (e) => startWire(node, e) }));
         }),
-        !nodes.size ? h('p', { class: 'board-empty' }, 'Drag a plugin here to start your pipeline.') : null)),
+        !nodes.size ? h('p', { class: 'board-empty' }, 'Drag a plugin here to start your pipeline.') : null))),
       h('aside', { class: 'inspector', 'aria-label': 'Inspector' },
         selectedNode ? h(NodeInspector, {
           key: `${selectedNode.id}-${selectedNode.version}`, node: selectedNode, plugin: pluginById.get(selectedNode.plugin_id),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -117,6 +118,19 @@ class ConsoleCanvasTests extends ConsoleBrowserTests {
 		}
 		assertThat(inX).isLessThan(reviewX);
 		assertThat(reviewX).isLessThan(redactX);
+	}
+
+	@Test
+	void aNodeDraggedAtAZoomedOutViewMovesByTheDistanceOnTheCanvas() {
+		long id = addNode("inputs", "In", 100, 100);
+		browser.open("/projects/" + this.project);
+		WebElement node = browser.await(By.cssSelector(".canvas-node[data-node-id='" + id + "']"));
+		browser.click("Zoom out");
+		browser.awaitText(By.cssSelector(".zoom"), "80%");
+		new Actions(browser.driver()).clickAndHold(node).moveByOffset(40, 0).moveByOffset(40, 40).release().perform();
+		// 80 by 40 pixels on the screen are 100 by 50 on the canvas at 80 %
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until((d) -> node(id).get("x_pos").asInt() == 200 && node(id).get("y_pos").asInt() == 150);
 	}
 
 	@Test

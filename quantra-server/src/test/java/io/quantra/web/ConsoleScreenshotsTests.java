@@ -52,6 +52,8 @@ class ConsoleScreenshotsTests extends ConsoleBrowserTests {
 		// later page
 		page(folder, "projects", "//table[@aria-label='Projects']//a");
 		browser.open("/projects/" + sample.projectId());
+		browser.await(By.cssSelector(".canvas-node"));
+		browser.driver().findElement(By.cssSelector(".zoom button[title='Fit the pipeline in view']")).click();
 		page(folder, "canvas", "//div[contains(@class, 'canvas-node')]");
 		browser.driver()
 			.findElement(By.cssSelector(".canvas-node[data-node-id='" + sample.templateNodeId() + "']"))
