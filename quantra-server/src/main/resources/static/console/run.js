@@ -59,6 +59,7 @@ function describe(event) {
 
 export function RunPage({ executionId }) {
   const [run, setRun] = useState(null);
+  const [project, setProject] = useState(null);
   const [graph, setGraph] = useState(null);
   const [results, setResults] = useState({});
   const [events, setEvents] = useState([]);
@@ -107,6 +108,7 @@ export function RunPage({ executionId }) {
         return;
       }
       setGraph(chainGraph(chain));
+      get(`/projects/${r.project_id}`).then(setProject, () => setProject(null));
       stop = followEvents(executionId, (event) => {
         setEvents((current) => [...current, event]);
         const node = event.payload && event.payload.node;
@@ -190,7 +192,8 @@ export function RunPage({ executionId }) {
         TERMINAL.has(status) ? h('button', { type: 'button', class: 'secondary', disabled: busy, onClick: () => act('rerun') },
           'Rerun') : null)),
     h('dl', { class: 'facts' },
-      fact('Project', h('span', null, h(Link, { to: `/projects/${run.project_id}` }, `#${run.project_id}`), ' · ',
+      fact('Project', h('span', null, h(Link, { to: `/projects/${run.project_id}` },
+        project ? project.name : `#${run.project_id}`), ' · ',
         h(Link, { to: `/projects/${run.project_id}/executions` }, 'history'))),
       fact('Started', formatTime(run.started_at)),
       fact('Duration', formatDuration(duration)),
