@@ -64,6 +64,11 @@ class PipelineIntegrationTests {
 		assertThat(completed.out()).containsPattern("node_" + greet + "\\s+Greeting \\(text_template\\)\\s+running")
 			.containsPattern("node_" + greet + "\\s+Greeting \\(text_template\\)\\s+completed .*1 item")
 			.containsPattern("Run \\d+ completed in \\d");
+		assertThat(ok("executions", "list", name, "-o", "json").json()
+			.path("executions")
+			.get(0)
+			.path("trigger")
+			.asString()).as("runs the CLI starts are recorded as such").isEqualTo("cli");
 
 		Path inputFile = this.config.resolve("inputs.json");
 		Files.writeString(inputFile, "{\"other\": 1}");

@@ -108,9 +108,16 @@ class RunManagement implements Runs {
 	}
 
 	/** The caller's correlation id, which must be a UUID, or a new one. */
-	/** How a caller's run start is recorded: from the console or through the API. */
-	static String trigger(CurrentUser caller) {
-		return (caller.method() == CurrentUser.AuthenticationMethod.SESSION) ? "console" : "api";
+	/**
+	 * How a caller's run start is recorded: from the console (its session cookie), the
+	 * Quantra CLI (which names itself in User-Agent) or otherwise through the API. It
+	 * only describes the run; nothing is allowed or refused by it.
+	 */
+	static String trigger(CurrentUser caller, String userAgent) {
+		if (caller.method() == CurrentUser.AuthenticationMethod.SESSION) {
+			return "console";
+		}
+		return (userAgent != null && userAgent.startsWith("quantra-cli/")) ? "cli" : "api";
 	}
 
 	static String correlationId(String given) {

@@ -64,7 +64,7 @@ class RunUploads {
 	 * Starts a run of the project with the form {@code reader} reads, which is read only
 	 * once the caller is known to be a runner of the project.
 	 */
-	Run start(CurrentUser caller, long projectId, FormReader reader) throws IOException {
+	Run start(CurrentUser caller, long projectId, FormReader reader, String trigger) throws IOException {
 		this.access.require(caller, projectId, Role.RUNNER);
 		Form form = reader.read();
 		CanvasGraph graph = ChainJson.parse(this.json.valueToTree(this.pipelines.chain(projectId)));
@@ -88,8 +88,7 @@ class RunUploads {
 					}
 				}
 			}
-			return this.runs.start(caller, projectId, form.inputs(), RunManagement.trigger(caller),
-					form.correlationId(), runId);
+			return this.runs.start(caller, projectId, form.inputs(), trigger, form.correlationId(), runId);
 		}
 		catch (IOException | RuntimeException ex) {
 			forget(stored);

@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,18 +87,19 @@ class RunsController {
 	@Operation(summary = "Run the project's pipeline (runner or above); ?wait=N answers with the finished run")
 	@PostMapping("/projects/{id}/run")
 	ResponseEntity<Map<String, Object>> run(@PathVariable long id, @RequestBody(required = false) RunBody body,
-			@RequestParam(required = false) Integer wait, @AuthenticationPrincipal CurrentUser caller) {
+			@RequestParam(required = false) Integer wait, @AuthenticationPrincipal CurrentUser caller,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
 		checkWait(wait);
 		JsonNode inputs = (body != null) ? body.inputs() : null;
 		String correlationId = (body != null) ? body.correlationId() : null;
 		if (wait == null || wait == 0) {
-			return accepted(caller, this.runs.start(caller, id, inputs, RunManagement.trigger(caller), correlationId),
-					null);
+			return accepted(caller,
+					this.runs.start(caller, id, inputs, RunManagement.trigger(caller, userAgent), correlationId), null);
 		}
 		// the answer comes after the run's end, which is on disk and takes its start with
 		// it
-		Run run = this.durability
-			.deferred(() -> this.runs.start(caller, id, inputs, RunManagement.trigger(caller), correlationId));
+		Run run = this.durability.deferred(
+				() -> this.runs.start(caller, id, inputs, RunManagement.trigger(caller, userAgent), correlationId));
 		return accepted(caller, run, wait);
 	}
 
@@ -111,12 +113,13 @@ class RunsController {
 		Integer wait = waitParameter(request.getQueryString());
 		checkWait(wait);
 		RunUploads.FormReader form = () -> form(request);
+		String trigger = RunManagement.trigger(caller, request.getHeader(HttpHeaders.USER_AGENT));
 		if (wait == null || wait == 0) {
-			return accepted(caller, this.uploads.start(caller, id, form), null);
+			return accepted(caller, this.uploads.start(caller, id, form, trigger), null);
 		}
 		Run run = this.durability.deferred(() -> {
 			try {
-				return this.uploads.start(caller, id, form);
+				return this.uploads.start(caller, id, form, trigger);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
