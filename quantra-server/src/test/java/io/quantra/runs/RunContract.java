@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.quantra.HttpTestClient;
 import io.quantra.HttpTestClient.Response;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -663,16 +664,7 @@ abstract class RunContract {
 	}
 
 	private JsonNode awaitEnd(long execution) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
-			String status = run.get("status").asString();
-			if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
-				return run;
-			}
-			pause(50);
-		}
-		throw new AssertionError("execution " + execution + " did not end within 30 s");
+		return new TestCanvas(this.http, this.owner).awaitEnd(execution, Duration.ofSeconds(30));
 	}
 
 	private long node(String type, String plugin, String config) {

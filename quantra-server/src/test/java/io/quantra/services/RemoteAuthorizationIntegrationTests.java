@@ -186,16 +186,7 @@ class RemoteAuthorizationIntegrationTests {
 	}
 
 	private JsonNode awaitEnd(long execution) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
-			String status = run.get("status").asString();
-			if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
-				return run;
-			}
-			pause(50);
-		}
-		throw new AssertionError("execution " + execution + " did not end within 60 s");
+		return new TestCanvas(this.http, this.owner).awaitEnd(execution, Duration.ofSeconds(60));
 	}
 
 }

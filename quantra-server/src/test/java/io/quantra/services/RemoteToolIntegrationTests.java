@@ -366,16 +366,7 @@ class RemoteToolIntegrationTests {
 	}
 
 	private JsonNode awaitEnd(long execution) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-		while (Instant.now().isBefore(deadline)) {
-			JsonNode run = this.http.get("/executions/" + execution, this.owner).json();
-			String status = run.get("status").asString();
-			if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
-				return run;
-			}
-			pause(50);
-		}
-		throw new AssertionError("execution " + execution + " did not end within 180 s");
+		return new TestCanvas(this.http, this.owner).awaitEnd(execution, Duration.ofSeconds(180));
 	}
 
 	/** A whole event stream: {id, event, data} per event, until the server ends it. */

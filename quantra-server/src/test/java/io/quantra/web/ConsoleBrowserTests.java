@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.quantra.HttpTestClient;
 import io.quantra.OnH2;
+import io.quantra.TestCanvas;
 import io.quantra.TestClock;
 import io.quantra.identity.TestAccounts;
 import io.quantra.identity.TotpCodes;
@@ -86,9 +87,7 @@ abstract class ConsoleBrowserTests {
 	}
 
 	long project(String[] auth, String name) {
-		HttpTestClient.Response created = this.http.postJson("/projects", "{\"name\": \"" + name + "\"}", auth);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asLong();
+		return new TestCanvas(this.http, auth).project(name);
 	}
 
 	/** A node of a built-in plugin (or a test plugin) at a place on the canvas. */
@@ -98,19 +97,11 @@ abstract class ConsoleBrowserTests {
 			case "manual_review" -> "workbench";
 			default -> "tool";
 		};
-		HttpTestClient.Response created = this.http.postJson("/projects/" + project + "/nodes",
-				"{\"node_type\": \"" + type + "\", \"plugin_id\": \"" + plugin + "\", \"label\": \"" + label
-						+ "\", \"x_pos\": " + x + ", \"y_pos\": " + y + ", \"config\": " + config + "}",
-				auth);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asLong();
+		return new TestCanvas(this.http, auth).node(project, type, plugin, label, x, y, config);
 	}
 
 	void edge(String[] auth, long project, long from, long to) {
-		assertThat(this.http
-			.postJson("/projects/" + project + "/edges", "{\"source_node\": " + from + ", \"target_node\": " + to + "}",
-					auth)
-			.status()).isEqualTo(201);
+		new TestCanvas(this.http, auth).flow(project, from, to);
 	}
 
 }

@@ -3,8 +3,10 @@ package io.quantra.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import io.quantra.HttpTestClient;
+import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import io.quantra.identity.TotpCodes;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,7 @@ class ConsoleScreenshotsTests extends ConsoleBrowserTests {
 	 * gate.
 	 */
 	private Sample sample(String[] auth) {
+		TestCanvas canvas = new TestCanvas(this.http, auth);
 		long project = this.http
 			.postJson("/projects",
 					"{\"name\": \"Invoice intake\", \"description\": \"Reminders for overdue invoices\"}", auth)
@@ -117,39 +120,14 @@ class ConsoleScreenshotsTests extends ConsoleBrowserTests {
 		edge(auth, project, redact, review);
 		String inputsJson = "{\"inputs\": {\"name\": \"Ada Lovelace\", \"number\": \"INV-1042\", "
 				+ "\"email\": \"ada@example.com\"}}";
-		long completed = start(auth, project, inputsJson);
-		awaitStatus(auth, completed, "waiting");
+		long completed = canvas.start(project, inputsJson);
+		canvas.awaitStatus(completed, Set.of("waiting"), Duration.ofSeconds(30));
 		assertThat(this.http.postJson("/executions/" + completed + "/gates/" + review, "{\"approved\": true}", auth)
 			.status()).isEqualTo(200);
-		awaitStatus(auth, completed, "completed");
-		long waiting = start(auth, project, inputsJson);
-		awaitStatus(auth, waiting, "waiting");
+		canvas.awaitStatus(completed, Set.of("completed"), Duration.ofSeconds(30));
+		long waiting = canvas.start(project, inputsJson);
+		canvas.awaitStatus(waiting, Set.of("waiting"), Duration.ofSeconds(30));
 		return new Sample(project, template, completed, waiting);
-	}
-
-	private long start(String[] auth, long project, String body) {
-		HttpTestClient.Response started = this.http.postJson("/projects/" + project + "/run", body, auth);
-		assertThat(started.status()).as(started.body()).isEqualTo(202);
-		return started.json().get("execution_id").asLong();
-	}
-
-	private void awaitStatus(String[] auth, long execution, String status) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		String seen = null;
-		while (System.nanoTime() < deadline) {
-			seen = this.http.get("/executions/" + execution, auth).json().get("status").asString();
-			if (seen.equals(status)) {
-				return;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new AssertionError("execution " + execution + " is " + seen + ", not " + status);
 	}
 
 	record Sample(long projectId, long templateNodeId, long completedRun, long waitingRun) {
