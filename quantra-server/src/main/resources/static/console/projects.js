@@ -45,7 +45,7 @@ function ProjectDialog({ project, onClose, onSaved }) {
         h('button', { type: 'submit', disabled: busy || !name.trim() }, project ? 'Save' : 'Create project'))));
 }
 
-export function ShareDialog({ project, onClose, onShared }) {
+function ShareDialog({ project, onClose, onShared }) {
   const [email, setEmail] = useState('');
   const [level, setLevel] = useState('read');
   const [error, setError] = useState(null);

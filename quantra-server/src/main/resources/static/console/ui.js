@@ -1,8 +1,8 @@
 // Small building blocks shared by every page: elements, forms, messages and formats.
-import { h, Fragment } from 'preact';
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export { h, Fragment };
+export { h };
 
 let nextId = 0;
 /** A stable id for pairing a label with its control. */
@@ -215,7 +215,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
 }
 
 /** What a failed load says, with a way to try again. */
-export function LoadFailed({ error, onRetry }) {
+function LoadFailed({ error, onRetry }) {
   return h('div', { class: 'load-failed' },
     h(ErrorNotice, { error }),
     h('button', { type: 'button', class: 'secondary', onClick: onRetry }, 'Try again'));

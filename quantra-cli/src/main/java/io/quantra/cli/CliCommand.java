@@ -1,6 +1,7 @@
 package io.quantra.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,19 @@ abstract class CliCommand {
 
 	void printJson(JsonNode node) {
 		Json.print(json(), out(), node);
+	}
+
+	/**
+	 * A listing as the server answered it with {@code -o json}, else its rows as a table.
+	 */
+	int printList(JsonNode listing, String field, OutputOption output, Function<JsonNode, Table> table) {
+		if (output.json()) {
+			printJson(listing);
+		}
+		else {
+			table.apply(listing.path(field)).print(out());
+		}
+		return ExitCodes.OK;
 	}
 
 	/** A line for people on standard error, so that standard output stays parseable. */

@@ -15,14 +15,8 @@ class EdgesCommand extends CliCommand {
 	int list(@Parameters(paramLabel = "PROJECT", description = "Project id or name.") String project,
 			@Mixin OutputOption output) {
 		QuantraClient client = session().client();
-		JsonNode edges = client.get("/projects/" + projectId(client, project) + "/edges");
-		if (output.json()) {
-			printJson(edges);
-		}
-		else {
-			table(edges.path("edges")).print(out());
-		}
-		return ExitCodes.OK;
+		return printList(client.get("/projects/" + projectId(client, project) + "/edges"), "edges", output,
+				EdgesCommand::table);
 	}
 
 	@Command(name = "add", description = "Connect two nodes (editor or above); refused if it would close a cycle.")

@@ -18,14 +18,8 @@ class NodesCommand extends CliCommand {
 	int list(@Parameters(paramLabel = "PROJECT", description = "Project id or name.") String project,
 			@Mixin OutputOption output) {
 		QuantraClient client = session().client();
-		JsonNode nodes = client.get("/projects/" + projectId(client, project) + "/nodes");
-		if (output.json()) {
-			printJson(nodes);
-		}
-		else {
-			table(nodes.path("nodes")).print(out());
-		}
-		return ExitCodes.OK;
+		return printList(client.get("/projects/" + projectId(client, project) + "/nodes"), "nodes", output,
+				NodesCommand::table);
 	}
 
 	@Command(name = "add", description = "Add a node (editor or above); see 'plugins list' for plugins and configs.")

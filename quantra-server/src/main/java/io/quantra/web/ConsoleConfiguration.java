@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,8 +45,8 @@ class ConsoleConfiguration {
 	@Bean
 	SecurityChainContribution consoleContentSecurityPolicy() throws IOException {
 		String policy = contentSecurityPolicy(importMapHash());
-		RequestMatcher pages = new OrRequestMatcher(pathPattern("/"), pathPattern("/index.html"),
-				pathPattern("/console/**"));
+		RequestMatcher pages = new OrRequestMatcher(
+				Arrays.stream(CONSOLE_PATHS).map((path) -> (RequestMatcher) pathPattern(path)).toList());
 		return (http) -> http
 			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
 					new StaticHeadersWriter("Content-Security-Policy", policy))));

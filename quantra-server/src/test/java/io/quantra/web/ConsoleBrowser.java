@@ -85,10 +85,6 @@ public final class ConsoleBrowser implements AutoCloseable {
 		this.driver.get(this.baseUrl + "/#" + route);
 	}
 
-	public void openPage(String path) {
-		this.driver.get(this.baseUrl + path);
-	}
-
 	/**
 	 * Signs in through the login page as an account without MFA, and waits for the
 	 * projects.

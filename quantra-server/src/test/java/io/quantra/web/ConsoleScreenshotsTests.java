@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import io.quantra.HttpTestClient;
 import io.quantra.TestCanvas;
 import io.quantra.identity.TestAccounts;
 import io.quantra.identity.TotpCodes;
@@ -26,10 +25,9 @@ class ConsoleScreenshotsTests extends ConsoleBrowserTests {
 
 	@Test
 	void everyPageRendersCleanlyAtBothSizes() {
-		HttpTestClient http = this.http;
 		Path folder = Path.of(System.getProperty("quantra.screenshots.dir", "target/screenshots"));
 		String email = this.accounts.staff("ada");
-		String[] auth = TestAccounts.signIn(http, email);
+		String[] auth = TestAccounts.signIn(this.http, email);
 		Sample sample = sample(auth);
 
 		String mfaEmail = this.accounts.user("grace");
